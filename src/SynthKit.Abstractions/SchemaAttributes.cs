@@ -1,0 +1,55 @@
+using System;
+
+namespace SynthKit;
+
+/// <summary>
+/// Marks a class, record or struct as a synthetic-data schema. In a project that references the
+/// <c>SynthKit</c> package, the source generator emits a <c>{TypeName}Synthesizer</c> class in the same
+/// namespace that produces deterministic rows of this type.
+/// </summary>
+/// <remarks>
+/// For a model that lives in another assembly (for example a domain library that references only
+/// <c>SynthKit.Abstractions</c>), declare <c>[Synthesizer(typeof(Model))] partial class ModelSynthesizer;</c>
+/// in the project that references <c>SynthKit</c> instead.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false, AllowMultiple = false)]
+public sealed class SyntheticSchemaAttribute : Attribute
+{
+    /// <summary>
+    /// The schema name. It feeds the random key of every column, so two synthesizers of the same schema name and
+    /// seed produce the same values. Defaults to the type's simple name.
+    /// </summary>
+    public string? Name { get; set; }
+}
+
+/// <summary>
+/// Asks the source generator to implement the annotated <c>partial</c> class as a synthesizer for
+/// <see cref="SchemaType"/>, which may live in a referenced assembly and needs no attribute of its own.
+/// </summary>
+/// <example>
+/// <code>
+/// [Synthesizer(typeof(Clinic.Patient))]
+/// public partial class PatientSynthesizer;
+/// </code>
+/// </example>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
+public sealed class SynthesizerAttribute : Attribute
+{
+    /// <summary>Creates the attribute for the given schema type.</summary>
+    /// <param name="schemaType">The class, record or struct whose rows the synthesizer produces.</param>
+    public SynthesizerAttribute(Type schemaType) => SchemaType = schemaType;
+
+    /// <summary>The class, record or struct whose rows the synthesizer produces.</summary>
+    public Type SchemaType { get; }
+
+    /// <summary>The schema name; defaults to the schema type's simple name. See <see cref="SyntheticSchemaAttribute.Name"/>.</summary>
+    public string? Name { get; set; }
+}
+
+/// <summary>
+/// Excludes a member from generation: the synthesizer leaves it at its default value and no column is written for it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false, AllowMultiple = false)]
+public sealed class SynthIgnoreAttribute : Attribute
+{
+}

@@ -1,0 +1,435 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SynthKit.Generators.Diagnostics;
+using SynthKit.Generators.Model;
+
+namespace SynthKit.Generators.Parsing;
+
+/// <summary>The outcome of parsing one schema: a model to emit (when code can be produced) and diagnostics.</summary>
+internal sealed record ParseResult(SchemaModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// Turns a schema type — declared in source or read from a referenced assembly's metadata — into a
+/// <see cref="SchemaModel"/>. All symbol access happens here; nothing symbolic leaves.
+/// </summary>
+internal sealed partial class SchemaParser
+{
+    private readonly Compilation _compilation;
+    private readonly LocationInfo? _fallbackLocation;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly Dictionary<string, TypeModel?> _nestedTypes = new(StringComparer.Ordinal);
+    private readonly List<string> _nestedOrder = new();
+    private readonly Dictionary<string, EnumModel> _enums = new(StringComparer.Ordinal);
+    private readonly List<string> _inProgress = new();
+
+    private SchemaParser(Compilation compilation, LocationInfo? fallbackLocation, CancellationToken cancellationToken)
+    {
+        _compilation = compilation;
+        _fallbackLocation = fallbackLocation;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Mode 1: <c>[SyntheticSchema]</c> on a type declared in this compilation.</summary>
+    public static ParseResult FromSchemaAttribute(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        var attribute = context.Attributes[0];
+        var location = LocationInfo.From(attribute.ApplicationSyntaxReference) ?? LocationInfo.From(type.Locations.FirstOrDefault());
+        var parser = new SchemaParser(context.SemanticModel.Compilation, location, cancellationToken);
+
+        string? accessibility = EffectiveAccessibility(type);
+        if (accessibility is null)
+        {
+            return parser.Fail(DiagnosticDescriptors.InvalidSchemaType, location, Display(type), "it (or a type that contains it) is private or protected; make it public or internal");
+        }
+
+        if (type.IsGenericType)
+        {
+            return parser.Fail(DiagnosticDescriptors.InvalidSchemaType, location, Display(type), "it is generic; declare [Synthesizer(typeof(" + type.Name + "<…>))] on a partial class for each closed type instead");
+        }
+
+        string schemaName = NamedString(attribute, "Name") ?? type.Name;
+        return parser.Build(type, schemaName, NamespaceOf(type), type.Name + "Synthesizer", isUserDeclared: false, accessibility, provenanceOwners: new ISymbol[] { type, type.ContainingAssembly });
+    }
+
+    /// <summary>Mode 2: <c>[Synthesizer(typeof(T))]</c> on a partial class; <c>T</c> may come from metadata.</summary>
+    public static ParseResult FromSynthesizerAttribute(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var synthesizer = (INamedTypeSymbol)context.TargetSymbol;
+        var attribute = context.Attributes[0];
+        var location = LocationInfo.From(attribute.ApplicationSyntaxReference) ?? LocationInfo.From(synthesizer.Locations.FirstOrDefault());
+        var parser = new SchemaParser(context.SemanticModel.Compilation, location, cancellationToken);
+        var declaration = (ClassDeclarationSyntax)context.TargetNode;
+
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return parser.Fail(DiagnosticDescriptors.InvalidSynthesizerDeclaration, LocationInfo.From(declaration.Identifier.GetLocation()), synthesizer.Name, "must be declared partial");
+        }
+
+        if (synthesizer.ContainingType is not null)
+        {
+            return parser.Fail(DiagnosticDescriptors.InvalidSynthesizerDeclaration, LocationInfo.From(declaration.Identifier.GetLocation()), synthesizer.Name, "must be a top-level class, not nested in another type");
+        }
+
+        if (synthesizer.IsGenericType || synthesizer.IsStatic)
+        {
+            return parser.Fail(DiagnosticDescriptors.InvalidSynthesizerDeclaration, LocationInfo.From(declaration.Identifier.GetLocation()), synthesizer.Name, "must be a non-generic, non-static class");
+        }
+
+        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol schemaType || schemaType.TypeKind == TypeKind.Error)
+        {
+            return parser.Fail(DiagnosticDescriptors.InvalidSchemaType, location, "?", "typeof(…) must name a class, record or struct");
+        }
+
+        if (schemaType.IsUnboundGenericType || schemaType.TypeArguments.Any(t => t is ITypeParameterSymbol))
+        {
+            return parser.Fail(DiagnosticDescriptors.InvalidSchemaType, location, Display(schemaType), "an open generic type has no rows; close it, as in typeof(" + schemaType.Name + "<int>)");
+        }
+
+        if (!parser._compilation.IsSymbolAccessibleWithin(schemaType, parser._compilation.Assembly))
+        {
+            return parser.Fail(DiagnosticDescriptors.InvalidSchemaType, location, Display(schemaType), "it is not accessible from this assembly");
+        }
+
+        string schemaName = NamedString(attribute, "Name") ?? schemaType.Name;
+        string accessibility = synthesizer.DeclaredAccessibility == Accessibility.Public ? "public" : "internal";
+        return parser.Build(
+            schemaType,
+            schemaName,
+            NamespaceOf(synthesizer),
+            synthesizer.Name,
+            isUserDeclared: true,
+            accessibility,
+            provenanceOwners: new ISymbol[] { schemaType, synthesizer, schemaType.ContainingAssembly, synthesizer.ContainingAssembly });
+    }
+
+    private ParseResult Build(INamedTypeSymbol type, string schemaName, string? ns, string synthesizerName, bool isUserDeclared, string accessibility, ISymbol[] provenanceOwners)
+    {
+        if (!IsConstructibleKind(type, out string? reason))
+        {
+            return Fail(DiagnosticDescriptors.InvalidSchemaType, _fallbackLocation, Display(type), reason!);
+        }
+
+        var root = ParseType(type, schemaName, _fallbackLocation);
+        if (root is null)
+        {
+            return new ParseResult(null, _diagnostics.ToEquatableArray());
+        }
+
+        var nested = _nestedOrder.Select(n => _nestedTypes[n]).Where(t => t is not null).Select(t => t!).ToEquatableArray();
+        var enums = _enums.Values.OrderBy(e => e.Id, StringComparer.Ordinal).ToEquatableArray();
+        var provenance = ReadProvenance(provenanceOwners);
+        string fingerprint = Fingerprint.Compute(schemaName, root, nested, _enums);
+        var model = new SchemaModel(ns, synthesizerName, isUserDeclared, accessibility, schemaName, root, nested, enums, provenance, fingerprint);
+        return new ParseResult(model, _diagnostics.ToEquatableArray());
+    }
+
+    private ParseResult Fail(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
+    {
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location ?? _fallbackLocation, arguments));
+        return new ParseResult(null, _diagnostics.ToEquatableArray());
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location ?? _fallbackLocation, arguments));
+
+    /// <summary>Parses a type's construction and members; null when it cannot be constructed.</summary>
+    private TypeModel? ParseType(INamedTypeSymbol type, string schemaName, LocationInfo? location)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        string fullName = FullName(type);
+        var constructor = ChooseConstructor(type);
+        if (constructor is null)
+        {
+            Report(DiagnosticDescriptors.NoUsableConstructor, LocationInfo.From(type.Locations.FirstOrDefault()) ?? location, Display(type));
+            return null;
+        }
+
+        _inProgress.Add(fullName);
+        var members = new List<MemberModel>();
+        var defaulted = new List<string>();
+        var constructorArguments = new string[constructor.Parameters.Length];
+        foreach (var candidate in CollectMembers(type, constructor))
+        {
+            var attributes = candidate.Symbol.GetAttributes().AddRange(candidate.Parameter?.GetAttributes() ?? System.Collections.Immutable.ImmutableArray<AttributeData>.Empty);
+            if (attributes.Any(a => Is(a, KnownNames.SynthIgnore)))
+            {
+                if (candidate.IsRequired && candidate.ConstructorIndex < 0)
+                {
+                    defaulted.Add(candidate.Symbol.Name);
+                }
+
+                continue;
+            }
+
+            var member = ParseMember(candidate, attributes, schemaName, location);
+            if (member is not null)
+            {
+                members.Add(member);
+                if (candidate.ConstructorIndex >= 0)
+                {
+                    constructorArguments[candidate.ConstructorIndex] = member.Name;
+                }
+            }
+            else if (candidate.IsRequired && candidate.ConstructorIndex < 0)
+            {
+                defaulted.Add(candidate.Symbol.Name);
+            }
+        }
+
+        _inProgress.RemoveAt(_inProgress.Count - 1);
+        LinkPersonNames(members);
+        return new TypeModel(
+            Identifier(fullName),
+            fullName,
+            schemaName,
+            type.IsValueType,
+            members.ToEquatableArray(),
+            constructorArguments.Select(a => a ?? string.Empty).ToEquatableArray(),
+            defaulted.ToEquatableArray());
+    }
+
+    /// <summary>E-mail, user-name and full-name members derive from the same type's first- and last-name members.</summary>
+    private static void LinkPersonNames(List<MemberModel> members)
+    {
+        string? first = members.FirstOrDefault(m => m.Kind == ValueKind.String && m.Rule.Kind == RuleKind.PiiFake && m.Rule.Code == PiiKinds.FirstName)?.Name;
+        string? last = members.FirstOrDefault(m => m.Kind == ValueKind.String && m.Rule.Kind == RuleKind.PiiFake && m.Rule.Code == PiiKinds.LastName)?.Name;
+        if (first is null && last is null)
+        {
+            return;
+        }
+
+        for (int i = 0; i < members.Count; i++)
+        {
+            var m = members[i];
+            if (m.Kind == ValueKind.String && m.Rule.Kind == RuleKind.PiiFake && m.Rule.Code is PiiKinds.Email or PiiKinds.Username or PiiKinds.FullName)
+            {
+                members[i] = m with { FirstNameSource = first, LastNameSource = last };
+            }
+        }
+    }
+
+    private readonly record struct MemberCandidate(ISymbol Symbol, ITypeSymbol Type, NullableAnnotation Annotation, int ConstructorIndex, IParameterSymbol? Parameter, bool IsRequired);
+
+    private IEnumerable<MemberCandidate> CollectMembers(INamedTypeSymbol type, IMethodSymbol constructor)
+    {
+        var chain = new List<INamedTypeSymbol>();
+        for (var t = type; t is not null && t.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); t = t.BaseType)
+        {
+            chain.Insert(0, t);
+        }
+
+        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ordered = new List<ISymbol>();
+        foreach (var t in chain)
+        {
+            foreach (var symbol in t.GetMembers())
+            {
+                if (symbol.IsStatic || symbol.IsImplicitlyDeclared && symbol is IFieldSymbol)
+                {
+                    continue;
+                }
+
+                if (symbol is IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsConst: false })
+                {
+                    if (byName.TryGetValue(symbol.Name, out int at))
+                    {
+                        ordered[at] = symbol;
+                    }
+                    else
+                    {
+                        byName[symbol.Name] = ordered.Count;
+                        ordered.Add(symbol);
+                    }
+                }
+            }
+        }
+
+        foreach (var symbol in ordered)
+        {
+            int constructorIndex = -1;
+            IParameterSymbol? parameter = null;
+            for (int i = 0; i < constructor.Parameters.Length; i++)
+            {
+                if (string.Equals(constructor.Parameters[i].Name, symbol.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    constructorIndex = i;
+                    parameter = constructor.Parameters[i];
+                    break;
+                }
+            }
+
+            switch (symbol)
+            {
+                case IPropertySymbol property:
+                    if (property.GetMethod is null || !Accessible(property.GetMethod) || !Accessible(property))
+                    {
+                        continue;
+                    }
+
+                    bool settable = property.SetMethod is not null && Accessible(property.SetMethod);
+                    if (!settable && constructorIndex < 0)
+                    {
+                        continue;
+                    }
+
+                    yield return new MemberCandidate(property, property.Type, property.NullableAnnotation, constructorIndex, parameter, property.IsRequired);
+                    break;
+
+                case IFieldSymbol field:
+                    if (!Accessible(field) || (field.IsReadOnly && constructorIndex < 0))
+                    {
+                        continue;
+                    }
+
+                    yield return new MemberCandidate(field, field.Type, field.NullableAnnotation, constructorIndex, parameter, field.IsRequired);
+                    break;
+            }
+        }
+    }
+
+    private IMethodSymbol? ChooseConstructor(INamedTypeSymbol type)
+    {
+        var constructors = type.InstanceConstructors
+            .Where(c => Accessible(c) && !(c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, type)))
+            .ToList();
+        var parameterless = constructors.FirstOrDefault(c => c.Parameters.Length == 0);
+        if (parameterless is not null)
+        {
+            return parameterless;
+        }
+
+        foreach (var constructor in constructors.OrderByDescending(c => c.Parameters.Length))
+        {
+            if (constructor.Parameters.All(p => HasMatchingMember(type, p)))
+            {
+                return constructor;
+            }
+        }
+
+        return null;
+    }
+
+    private bool HasMatchingMember(INamedTypeSymbol type, IParameterSymbol parameter)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            foreach (var symbol in t.GetMembers())
+            {
+                if (!string.Equals(symbol.Name, parameter.Name, StringComparison.OrdinalIgnoreCase) || symbol.IsStatic)
+                {
+                    continue;
+                }
+
+                var memberType = symbol switch
+                {
+                    IPropertySymbol { IsIndexer: false } p when p.GetMethod is not null && Accessible(p.GetMethod) => p.Type,
+                    IFieldSymbol { IsConst: false } f when Accessible(f) => f.Type,
+                    _ => null,
+                };
+                if (memberType is not null && SymbolEqualityComparer.Default.Equals(memberType, parameter.Type))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool Accessible(ISymbol symbol) => _compilation.IsSymbolAccessibleWithin(symbol, _compilation.Assembly);
+
+    private ProvenanceModel? ReadProvenance(ISymbol[] owners)
+    {
+        foreach (var owner in owners)
+        {
+            var attribute = owner.GetAttributes().FirstOrDefault(a => Is(a, KnownNames.Provenance));
+            if (attribute is not null)
+            {
+                return new ProvenanceModel(NamedString(attribute, "Source"), NamedString(attribute, "Purpose"), NamedString(attribute, "Owner"), NamedString(attribute, "License"));
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsConstructibleKind(INamedTypeSymbol type, out string? reason)
+    {
+        reason = type switch
+        {
+            { TypeKind: TypeKind.Interface } => "it is an interface; name a concrete class, record or struct",
+            { TypeKind: TypeKind.Enum } => "it is an enum; enums are member types, not schemas",
+            { TypeKind: TypeKind.Delegate } => "it is a delegate",
+            { IsStatic: true } => "it is static",
+            { IsAbstract: true } => "it is abstract; name a concrete type",
+            { IsRefLikeType: true } => "it is a ref struct, which cannot be streamed",
+            { TypeKind: not (TypeKind.Class or TypeKind.Struct) } => "it is not a class, record or struct",
+            _ => null,
+        };
+        return reason is null;
+    }
+
+    private static string? EffectiveAccessibility(INamedTypeSymbol type)
+    {
+        bool isPublic = true;
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            switch (t.DeclaredAccessibility)
+            {
+                case Accessibility.Public:
+                    break;
+                case Accessibility.Internal:
+                case Accessibility.ProtectedOrInternal:
+                    isPublic = false;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return isPublic ? "public" : "internal";
+    }
+
+    private static string? NamespaceOf(INamedTypeSymbol type) =>
+        type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
+
+    internal static string FullName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    internal static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+
+    internal static string Identifier(string fullName)
+    {
+        var chars = fullName.Replace("global::", string.Empty).ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (!char.IsLetterOrDigit(chars[i]))
+            {
+                chars[i] = '_';
+            }
+        }
+
+        return new string(chars);
+    }
+
+    internal static bool Is(AttributeData attribute, string metadataName) =>
+        attribute.AttributeClass is { } c && c.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::" + metadataName;
+
+    internal static string? NamedString(AttributeData attribute, string name)
+    {
+        foreach (var pair in attribute.NamedArguments)
+        {
+            if (pair.Key == name)
+            {
+                return pair.Value.Value as string;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,564 @@
+using System;
+using System.Globalization;
+
+namespace SynthKit.Generation;
+
+/// <summary>
+/// Realistic fake values from Bogus's English locale data, drawn with SynthKit's per-cell randomness. Generated
+/// synthesizers call these for <c>[Pii]</c> and <c>[Fake]</c> members; they are public so that overrides can use them.
+/// </summary>
+/// <remarks>
+/// The hot kinds (names, e-mail addresses, phone numbers, postal codes) index cached arrays and build each result
+/// in a single string allocation. Kinds whose formats Bogus owns in code (IBAN, card numbers, currencies) call the
+/// Bogus data set with a randomizer that draws from the given <see cref="SynthRandom"/>.
+/// </remarks>
+public static class Fakes
+{
+    private static readonly DateOnly s_birthMin = new(1935, 1, 1);
+    private static readonly DateOnly s_birthMax = new(2006, 12, 31);
+
+    private static LocaleData Data => LocaleData.English;
+
+    /// <summary>A given name.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The name.</returns>
+    public static string FirstName(SynthRandom random) => random.Pick(Data.FirstNames);
+
+    /// <summary>A family name.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The name.</returns>
+    public static string LastName(SynthRandom random) => random.Pick(Data.LastNames);
+
+    /// <summary>A full name made from a fresh first and last name.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The name.</returns>
+    public static string FullName(SynthRandom random) => FullName(FirstName(random), LastName(random));
+
+    /// <summary>The full name of a given first and last name.</summary>
+    /// <param name="firstName">The first name.</param>
+    /// <param name="lastName">The last name.</param>
+    /// <returns><c>first + " " + last</c>.</returns>
+    public static string FullName(string? firstName, string? lastName) => string.Concat(firstName, " ", lastName);
+
+    /// <summary>An e-mail address of a fresh first and last name.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The address.</returns>
+    public static string Email(SynthRandom random) => Email(random, FirstName(random), LastName(random));
+
+    /// <summary>
+    /// An e-mail address derived from a person's names, as Bogus's <c>Internet.Email(first, last)</c> makes them:
+    /// <c>first##</c>, <c>first.last</c>, <c>first_last</c> or <c>first.last##</c> at a free e-mail domain.
+    /// </summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <param name="firstName">The person's first name.</param>
+    /// <param name="lastName">The person's last name.</param>
+    /// <returns>The address.</returns>
+    public static string Email(SynthRandom random, string? firstName, string? lastName)
+    {
+        var user = DrawUserName(random);
+        string domain = random.Pick(Data.FreeEmailDomains);
+        int length = UserNameLength(firstName, lastName, user) + 1 + domain.Length;
+        return string.Create(length, (firstName, lastName, user, domain), static (span, s) =>
+        {
+            int at = WriteUserName(span, s.firstName, s.lastName, s.user);
+            span[at] = '@';
+            s.domain.AsSpan().CopyTo(span.Slice(at + 1));
+        });
+    }
+
+    /// <summary>A user name of a fresh first and last name.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The user name.</returns>
+    public static string Username(SynthRandom random) => Username(random, FirstName(random), LastName(random));
+
+    /// <summary>A user name derived from a person's names, in the same shapes as the local part of <see cref="Email(SynthRandom, string, string)"/>.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <param name="firstName">The person's first name.</param>
+    /// <param name="lastName">The person's last name.</param>
+    /// <returns>The user name.</returns>
+    public static string Username(SynthRandom random, string? firstName, string? lastName)
+    {
+        var user = DrawUserName(random);
+        int length = UserNameLength(firstName, lastName, user);
+        return string.Create(length, (firstName, lastName, user), static (span, s) => WriteUserName(span, s.firstName, s.lastName, s.user));
+    }
+
+    /// <summary>A telephone number in one of the locale's formats.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The number.</returns>
+    public static string Phone(SynthRandom random) => FillDigits(random, random.Pick(Data.PhoneFormats));
+
+    /// <summary>A street address: a building number and a street name.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The address.</returns>
+    public static string StreetAddress(SynthRandom random)
+    {
+        string building = FillDigits(random, random.Pick(Data.BuildingNumberFormats));
+        string name = random.Below(2) == 0 ? FirstName(random) : LastName(random);
+        return string.Concat(building, " ", name, " ", random.Pick(Data.StreetSuffixes));
+    }
+
+    /// <summary>A city name in one of the locale's four shapes.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The city.</returns>
+    public static string City(SynthRandom random) => random.Below(4) switch
+    {
+        0 => string.Concat(random.Pick(Data.CityPrefixes), " ", FirstName(random), random.Pick(Data.CitySuffixes)),
+        1 => string.Concat(random.Pick(Data.CityPrefixes), " ", FirstName(random)),
+        2 => string.Concat(FirstName(random), random.Pick(Data.CitySuffixes)),
+        _ => string.Concat(LastName(random), random.Pick(Data.CitySuffixes)),
+    };
+
+    /// <summary>A state name.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The state.</returns>
+    public static string State(SynthRandom random) => random.Pick(Data.States);
+
+    /// <summary>A postal code in one of the locale's formats.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The code.</returns>
+    public static string PostalCode(SynthRandom random) => FillDigits(random, random.Pick(Data.PostcodeFormats));
+
+    /// <summary>A country name.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The country.</returns>
+    public static string Country(SynthRandom random) => random.Pick(Data.Countries);
+
+    /// <summary>An ISO 3166 alpha-2 country code.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The code.</returns>
+    public static string CountryCode(SynthRandom random) => random.Pick(Data.CountryCodes);
+
+    /// <summary>An adult's date of birth, uniform from 1935-01-01 to 2006-12-31 (18 to 90 years before 2025-01-01).</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The date.</returns>
+    public static DateOnly DateOfBirth(SynthRandom random) =>
+        DateOnly.FromDayNumber(random.Int32(s_birthMin.DayNumber, s_birthMax.DayNumber));
+
+    /// <summary>A national identifier shaped like a US social security number (<c>AAA-GG-SSSS</c>, never 000, 666 or 9xx).</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The identifier.</returns>
+    public static string NationalId(SynthRandom random)
+    {
+        int area = random.Int32(1, 898);
+        if (area >= 666)
+        {
+            area++;
+        }
+
+        int group = random.Int32(1, 99);
+        int serial = random.Int32(1, 9999);
+        return string.Create(11, (area, group, serial), static (span, s) =>
+        {
+            WriteDigits(span.Slice(0, 3), s.area);
+            span[3] = '-';
+            WriteDigits(span.Slice(4, 2), s.group);
+            span[6] = '-';
+            WriteDigits(span.Slice(7, 4), s.serial);
+        });
+    }
+
+    /// <summary>A passport number: two letters and seven digits.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The number.</returns>
+    public static string PassportNumber(SynthRandom random) => FillPattern(random, "??#######");
+
+    /// <summary>A driver's licence number: a letter and seven digits.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The number.</returns>
+    public static string DriversLicense(SynthRandom random) => FillPattern(random, "?#######");
+
+    /// <summary>A payment card number of a random scheme that passes the Luhn check, grouped with dashes (Bogus's formats).</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The number.</returns>
+    public static string CreditCardNumber(SynthRandom random) => random.Bogus.Finance.CreditCardNumber();
+
+    /// <summary>An IBAN with valid check digits, for one of the countries in Bogus's IBAN registry.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The IBAN, unformatted.</returns>
+    public static string Iban(SynthRandom random) => random.Bogus.Finance.Iban();
+
+    /// <summary>A ten-digit bank account number.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The number.</returns>
+    public static string AccountNumber(SynthRandom random) => FillPattern(random, "##########");
+
+    /// <summary>A public-looking IPv4 address (first octet 1–223, never 127).</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The address.</returns>
+    public static string IpAddress(SynthRandom random)
+    {
+        int first = random.Int32(1, 222);
+        if (first >= 127)
+        {
+            first++;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{first}.{random.Below(256)}.{random.Below(256)}.{random.Below(256)}");
+    }
+
+    /// <summary>A locally administered unicast MAC address, <c>xx:xx:xx:xx:xx:xx</c>.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The address.</returns>
+    public static string MacAddress(SynthRandom random)
+    {
+        ulong bits = random.NextUInt64();
+        return string.Create(17, bits, static (span, b) =>
+        {
+            const string hex = "0123456789abcdef";
+            for (int i = 0; i < 6; i++)
+            {
+                int octet = (int)((b >> (8 * i)) & 0xFF);
+                if (i == 0)
+                {
+                    octet = (octet & 0xFC) | 0x02;
+                }
+
+                span[i * 3] = hex[octet >> 4];
+                span[(i * 3) + 1] = hex[octet & 0xF];
+                if (i < 5)
+                {
+                    span[(i * 3) + 2] = ':';
+                }
+            }
+        });
+    }
+
+    /// <summary>A device identifier: a random GUID in its <c>D</c> format.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The identifier.</returns>
+    public static string DeviceId(SynthRandom random) => random.NextGuid().ToString("D");
+
+    /// <summary>A medical record number, <c>MRN-</c> and eight digits.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The number.</returns>
+    public static string MedicalRecordNumber(SynthRandom random) => FillPattern(random, "MRN-########");
+
+    /// <summary>A latitude in degrees, uniform in <c>[-90, 90)</c>, six decimal places.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The latitude.</returns>
+    public static double Latitude(SynthRandom random) => Math.Round((random.NextDouble() * 180.0) - 90.0, 6);
+
+    /// <summary>A longitude in degrees, uniform in <c>[-180, 180)</c>, six decimal places.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The longitude.</returns>
+    public static double Longitude(SynthRandom random) => Math.Round((random.NextDouble() * 360.0) - 180.0, 6);
+
+    /// <summary>A company name.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The name.</returns>
+    public static string Company(SynthRandom random) => random.Below(3) switch
+    {
+        0 => string.Concat(LastName(random), " ", random.Pick(Data.CompanySuffixes)),
+        1 => string.Concat(LastName(random), "-", LastName(random)),
+        _ => string.Concat(LastName(random), ", ", LastName(random), " and ", LastName(random)),
+    };
+
+    /// <summary>A company catch phrase.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The phrase.</returns>
+    public static string CatchPhrase(SynthRandom random) =>
+        string.Concat(random.Pick(Data.CompanyAdjectives), " ", random.Pick(Data.CompanyDescriptors), " ", random.Pick(Data.CompanyNouns));
+
+    /// <summary>A job title.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The title.</returns>
+    public static string JobTitle(SynthRandom random) =>
+        string.Concat(random.Pick(Data.TitleDescriptors), " ", random.Pick(Data.TitleLevels), " ", random.Pick(Data.TitleJobs));
+
+    /// <summary>A product name.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The name.</returns>
+    public static string ProductName(SynthRandom random) =>
+        string.Concat(random.Pick(Data.ProductAdjectives), " ", random.Pick(Data.ProductMaterials), " ", random.Pick(Data.Products));
+
+    /// <summary>A commerce department.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The department.</returns>
+    public static string Department(SynthRandom random) => random.Pick(Data.Departments);
+
+    /// <summary>A colour name.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The colour.</returns>
+    public static string Color(SynthRandom random) => random.Pick(Data.Colors);
+
+    /// <summary>One lorem-ipsum word.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The word.</returns>
+    public static string Word(SynthRandom random) => random.Pick(Data.LoremWords);
+
+    /// <summary>Two to five lorem-ipsum words.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The words, separated by spaces.</returns>
+    public static string Words(SynthRandom random) => JoinWords(random, random.Int32(2, 5), capitalize: false, terminator: null);
+
+    /// <summary>A lorem-ipsum sentence of four to ten words.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The sentence.</returns>
+    public static string Sentence(SynthRandom random) => JoinWords(random, random.Int32(4, 10), capitalize: true, terminator: '.');
+
+    /// <summary>A lorem-ipsum paragraph of three to six sentences.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The paragraph.</returns>
+    public static string Paragraph(SynthRandom random)
+    {
+        int count = random.Int32(3, 6);
+        var sentences = new string[count];
+        for (int i = 0; i < count; i++)
+        {
+            sentences[i] = Sentence(random);
+        }
+
+        return string.Join(" ", sentences);
+    }
+
+    /// <summary>A domain name: a word and a domain suffix.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The domain.</returns>
+    public static string DomainName(SynthRandom random)
+    {
+        string word = LastName(random);
+        string suffix = random.Pick(Data.DomainSuffixes);
+        int wordLength = CleanLength(word);
+        return string.Create(wordLength + 1 + suffix.Length, (word, suffix), static (span, s) =>
+        {
+            int n = WriteClean(span, s.word);
+            for (int i = 0; i < n; i++)
+            {
+                span[i] = char.ToLowerInvariant(span[i]);
+            }
+
+            span[n] = '.';
+            s.suffix.AsSpan().CopyTo(span.Slice(n + 1));
+        });
+    }
+
+    /// <summary>An https URL of a fake domain.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The URL.</returns>
+    public static string Url(SynthRandom random) => "https://" + DomainName(random);
+
+    /// <summary>An ISO 4217 currency code from Bogus's currency list.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The code.</returns>
+    public static string CurrencyCode(SynthRandom random) => random.Bogus.Finance.Currency().Code;
+
+    /// <summary>
+    /// Lorem-ipsum text whose length is uniform in <c>[minLength, maxLength]</c>; the last word is cut to fit and the
+    /// text never ends in a space.
+    /// </summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <param name="minLength">The shortest length.</param>
+    /// <param name="maxLength">The longest length.</param>
+    /// <returns>The text.</returns>
+    public static string Text(SynthRandom random, int minLength, int maxLength)
+    {
+        int length = random.Int32(Math.Max(0, minLength), Math.Max(Math.Max(0, minLength), maxLength));
+        if (length == 0)
+        {
+            return string.Empty;
+        }
+
+        return string.Create(length, random, static (span, r) =>
+        {
+            int position = 0;
+            while (position < span.Length)
+            {
+                if (position > 0)
+                {
+                    if (span.Length - position < 2)
+                    {
+                        span[position++] = 'a';
+                        continue;
+                    }
+
+                    span[position++] = ' ';
+                }
+
+                string word = r.Pick(LocaleData.English.LoremWords);
+                int take = Math.Min(word.Length, span.Length - position);
+                word.AsSpan(0, take).CopyTo(span.Slice(position));
+                position += take;
+            }
+        });
+    }
+
+    /// <summary>Cuts a string to at most <paramref name="maxLength"/> characters.</summary>
+    /// <param name="value">The string.</param>
+    /// <param name="maxLength">The longest length allowed.</param>
+    /// <returns>The string, or its first <paramref name="maxLength"/> characters.</returns>
+    public static string Truncate(string value, int maxLength) =>
+        value.Length <= maxLength ? value : value.Substring(0, Math.Max(0, maxLength));
+
+    /// <summary>
+    /// Makes a fake unique within a sequence by carrying the row number: before the <c>@</c> of an e-mail address,
+    /// otherwise after a dash.
+    /// </summary>
+    /// <param name="value">The fake value.</param>
+    /// <param name="index">The row index.</param>
+    /// <returns>The unique value.</returns>
+    public static string MakeUnique(string value, long index)
+    {
+        string number = index.ToString(CultureInfo.InvariantCulture);
+        int at = value.IndexOf('@');
+        return at >= 0
+            ? string.Concat(value.AsSpan(0, at), number, value.AsSpan(at))
+            : string.Concat(value, "-", number);
+    }
+
+    /// <summary>Replaces <c>#</c> with a digit and <c>!</c> with a digit from 2 to 9, as Bogus's number formats do.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <param name="format">The format.</param>
+    /// <returns>The filled-in string.</returns>
+    public static string FillDigits(SynthRandom random, string format) =>
+        string.Create(format.Length, (format, random), static (span, s) =>
+        {
+            var f = s.format;
+            for (int i = 0; i < span.Length; i++)
+            {
+                char c = f[i];
+                span[i] = c switch
+                {
+                    '#' => (char)('0' + s.random.Below(10)),
+                    '!' => (char)('2' + s.random.Below(8)),
+                    _ => c,
+                };
+            }
+        });
+
+    private static string FillPattern(SynthRandom random, string pattern) => CompiledPattern.Get(pattern).Next(random);
+
+    private static string JoinWords(SynthRandom random, int count, bool capitalize, char? terminator)
+    {
+        var words = new string[count];
+        int length = count - 1 + (terminator is null ? 0 : 1);
+        for (int i = 0; i < count; i++)
+        {
+            words[i] = Word(random);
+            length += words[i].Length;
+        }
+
+        return string.Create(length, (words, capitalize, terminator), static (span, s) =>
+        {
+            int position = 0;
+            for (int i = 0; i < s.words.Length; i++)
+            {
+                if (i > 0)
+                {
+                    span[position++] = ' ';
+                }
+
+                s.words[i].AsSpan().CopyTo(span.Slice(position));
+                position += s.words[i].Length;
+            }
+
+            if (s.capitalize && span.Length > 0)
+            {
+                span[0] = char.ToUpperInvariant(span[0]);
+            }
+
+            if (s.terminator is char t)
+            {
+                span[position] = t;
+            }
+        });
+    }
+
+    private readonly record struct UserNameShape(int Format, char Separator, int Number);
+
+    private static UserNameShape DrawUserName(SynthRandom random) =>
+        new(random.Below(3), random.Below(2) == 0 ? '.' : '_', random.Below(100));
+
+    private static int UserNameLength(string? firstName, string? lastName, UserNameShape shape)
+    {
+        int length = Math.Max(1, CleanLength(firstName));
+        if (shape.Format != 0)
+        {
+            length += 1 + Math.Max(1, CleanLength(lastName));
+        }
+
+        if (shape.Format != 1)
+        {
+            length += shape.Number < 10 ? 1 : 2;
+        }
+
+        return length;
+    }
+
+    private static int WriteUserName(Span<char> span, string? firstName, string? lastName, UserNameShape shape)
+    {
+        int position = WriteCleanOrX(span, firstName);
+        if (shape.Format != 0)
+        {
+            span[position++] = shape.Separator;
+            position += WriteCleanOrX(span.Slice(position), lastName);
+        }
+
+        if (shape.Format != 1)
+        {
+            if (shape.Number >= 10)
+            {
+                span[position++] = (char)('0' + (shape.Number / 10));
+            }
+
+            span[position++] = (char)('0' + (shape.Number % 10));
+        }
+
+        return position;
+    }
+
+    private static int CleanLength(string? value)
+    {
+        int n = 0;
+        if (value is not null)
+        {
+            foreach (char c in value)
+            {
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    n++;
+                }
+            }
+        }
+
+        return n;
+    }
+
+    private static int WriteCleanOrX(Span<char> span, string? value)
+    {
+        int n = WriteClean(span, value);
+        if (n == 0)
+        {
+            span[0] = 'x';
+            n = 1;
+        }
+
+        return n;
+    }
+
+    private static int WriteClean(Span<char> span, string? value)
+    {
+        int n = 0;
+        if (value is not null)
+        {
+            foreach (char c in value)
+            {
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    span[n++] = c;
+                }
+            }
+        }
+
+        return n;
+    }
+
+    private static void WriteDigits(Span<char> span, int value)
+    {
+        for (int i = span.Length - 1; i >= 0; i--)
+        {
+            span[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+}
