@@ -79,7 +79,7 @@ internal sealed partial class SynthesizerEmitter
         {
             string values = StaticName(type, member, "values");
             string pick = member.Modifiers.Unique
-                ? $"(int){Permute(type, member, rule.Values.Count.ToString(CultureInfo.InvariantCulture) + "UL")}"
+                ? $"(int){Permute(type, member, UL(rule.Values.Count))}"
                 : rule.Numbers.Count > 0 ? $"{StaticName(type, member, "weights")}.Sample(random)" : $"random.Below({rule.Values.Count})";
             _w.WriteLine($"{v} = {values}[{pick}];");
             return;
@@ -117,7 +117,7 @@ internal sealed partial class SynthesizerEmitter
                 {
                     var e = _enums[member.TypeName];
                     string pick = member.Modifiers.Unique
-                        ? $"(int){Permute(type, member, e.Names.Count.ToString(CultureInfo.InvariantCulture) + "UL")}"
+                        ? $"(int){Permute(type, member, UL(e.Names.Count))}"
                         : $"random.Below({e.Names.Count})";
                     _w.WriteLine($"{v} = s_{e.Id}_values[{pick}];");
                     break;
@@ -146,7 +146,7 @@ internal sealed partial class SynthesizerEmitter
                 {
                     long max = member.Kind == ValueKind.TimeSpan ? Defaults.SecondsPerDay - 1 : (long)Math.Min(Defaults.IntegerMax, SchemaParser.MaxOf(member.Kind));
                     whole = m.Unique
-                        ? $"1L + (long){Permute(type, member, Math.Min(SchemaParser.MaxOf(member.Kind), 4.611686018427388E18).ToString("F0", CultureInfo.InvariantCulture) + "UL")}"
+                        ? $"1L + (long){Permute(type, member, UL((long)Math.Min(SchemaParser.MaxOf(member.Kind), 4.611686018427388E18)))}"
                         : $"random.Int64(0L, {L(max)})";
                     break;
                 }
@@ -321,7 +321,7 @@ internal sealed partial class SynthesizerEmitter
             long min = rule.Kind == RuleKind.DateRange ? (long)rule.Numbers[0] : Defaults.DateTimeMinSeconds;
             long max = rule.Kind == RuleKind.DateRange ? (long)rule.Numbers[1] : Defaults.DateTimeMaxSeconds;
             string seconds = member.Modifiers.Unique
-                ? $"{L(min)} + (long){Permute(type, member, L(max - min) + "UL")}"
+                ? $"{L(min)} + (long){Permute(type, member, UL(max - min))}"
                 : $"random.Int64({L(min)}, {L(max - 1)})";
             dateTime = $"new global::System.DateTime(({seconds}) * global::System.TimeSpan.TicksPerSecond)";
         }
@@ -343,7 +343,7 @@ internal sealed partial class SynthesizerEmitter
         long min = rule.Kind == RuleKind.DateRange ? (long)rule.Numbers[0] / Defaults.SecondsPerDay : Defaults.DateOnlyMinDay;
         long max = rule.Kind == RuleKind.DateRange ? (long)rule.Numbers[1] / Defaults.SecondsPerDay : Defaults.DateOnlyMaxDay;
         string day = member.Modifiers.Unique
-            ? $"{L(min)} + (long){Permute(type, member, L(max - min + 1) + "UL")}"
+            ? $"{L(min)} + (long){Permute(type, member, UL(max - min + 1))}"
             : $"random.Int64({L(min)}, {L(max)})";
         _w.WriteLine($"{v} = global::System.DateOnly.FromDayNumber((int)({day}));");
     }

@@ -329,6 +329,8 @@ internal sealed partial class SynthesizerEmitter
 
     private static string L(long value) => value.ToString(CultureInfo.InvariantCulture) + "L";
 
+    private static string UL(long value) => value.ToString(CultureInfo.InvariantCulture) + "UL";
+
     private static string Str(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 }
 

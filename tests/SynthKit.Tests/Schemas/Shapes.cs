@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+
+namespace SynthKit.Tests.Schemas;
+
+/// <summary>A positional record: values flow through the primary constructor; attributes sit on its parameters.</summary>
+[SyntheticSchema]
+public sealed record PersonRecord(
+    [Pii(PiiKind.FirstName)] string First,
+    [Pii(PiiKind.LastName)] string Last,
+    [Pii(PiiKind.FullName)] string Full,
+    [Pii(PiiKind.Username)] string Handle,
+    [Uniform(18, 65)] int Age);
+
+/// <summary>A struct with required and init-only members.</summary>
+[SyntheticSchema]
+public readonly struct Measurement
+{
+    [Normal(20, 2), Round(1)]
+    public required double Celsius { get; init; }
+
+    [Uniform(0, 100)]
+    public required int Humidity { get; init; }
+
+    [DateRange("2024-01-01T00:00:00", "2024-01-02T00:00:00")]
+    public DateTime TakenAt { get; init; }
+}
+
+/// <summary>A nested (flattened in CSV) object.</summary>
+public sealed class Address
+{
+    [Pii(PiiKind.StreetAddress)] public string Street { get; set; } = "";
+    [Pii(PiiKind.City)] public string City { get; set; } = "";
+    [Pii(PiiKind.PostalCode)] public string PostalCode { get; set; } = "";
+    public Color Door { get; set; }
+}
+
+/// <summary>Nested objects, one of them nullable.</summary>
+[SyntheticSchema]
+public sealed class Household
+{
+    [Pii(PiiKind.LastName)] public string Name { get; set; } = "";
+    public Address Home { get; set; } = new();
+    [NullRate(0.5)] public Address? Holiday { get; set; }
+    [Uniform(1, 6)] public int Members { get; set; }
+}
+
+/// <summary>An element of a list member.</summary>
+public sealed record OrderLine(
+    [Fake(FakeKind.ProductName)] string Product,
+    [Uniform(1, 9)] int Quantity,
+    [LogNormal(3, 0.5), Round(2)] decimal Price);
+
+/// <summary>Lists of nested schema types: JSON Lines carries them, CSV refuses them.</summary>
+[SyntheticSchema]
+public sealed class Order
+{
+    [Unique, Pattern("ORD-#####")] public string Number { get; set; } = "";
+    [Pii(PiiKind.Email)] public string CustomerEmail { get; set; } = "";
+    [Count(0, 4)] public List<OrderLine> Lines { get; set; } = new();
+    [Count(2, 2)] public OrderLine[] Featured { get; set; } = Array.Empty<OrderLine>();
+    public IReadOnlyList<OrderLine> Extras { get; set; } = Array.Empty<OrderLine>();
+    [NullRate(0.5)] public List<OrderLine>? Returns { get; set; }
+}
