@@ -116,9 +116,11 @@ public static class JsonLinesReader
             }
 
             T row = readRow(ref reader);
-            if (reader.Read())
+            var rest = line.Slice((int)reader.BytesConsumed);
+            int trailing = rest.IndexOfAnyExcept(" \t\r"u8);
+            if (trailing >= 0)
             {
-                throw new SynthKitException(ErrorCodes.MalformedInput, "Unexpected content after the line's JSON object; write one object per line.", path, lineNumber, (int)reader.TokenStartIndex + 1);
+                throw new SynthKitException(ErrorCodes.MalformedInput, "Unexpected content after the line's JSON object; write one object per line.", path, lineNumber, (int)reader.BytesConsumed + trailing + 1);
             }
 
             return row;
