@@ -1,0 +1,55 @@
+using System.Linq;
+using Snapshooter;
+using Snapshooter.Xunit;
+
+namespace SynthKit.Generators.Tests;
+
+/// <summary>
+/// Snapshots of the emitted source for representative schemas. Each also compiles the result, so a snapshot only ever
+/// records code that builds.
+/// </summary>
+public class EmittedSourceTests
+{
+    [Theory]
+    [InlineData(nameof(Sources.SimpleClass), "Shop.CustomerSynthesizer.g.cs")]
+    [InlineData(nameof(Sources.RecordWithEnumsAndNullables), "Fleet.CarSynthesizer.g.cs")]
+    [InlineData(nameof(Sources.NestedAndLists), "Library.BranchSynthesizer.g.cs")]
+    public void Emitted_source_matches_its_snapshot(string name, string hintName)
+    {
+        string source = (string)typeof(Sources).GetField(name, System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public)!.GetValue(null)!;
+
+        var result = GeneratorHarness.Run(source);
+
+        result.AssertClean();
+        Snapshot.Match(result.Single(hintName), SnapshotNameExtension.Create(name));
+    }
+
+    [Fact]
+    public void A_synthesizer_for_a_type_from_a_referenced_assembly_reads_its_attributes_from_metadata()
+    {
+        var domain = GeneratorHarness.Compile([Sources.DomainModel], assemblyName: "Domain");
+        var reference = GeneratorHarness.ToMetadataReference(domain);
+
+        var result = GeneratorHarness.Run(GeneratorHarness.Compile([Sources.SynthesizerForDomainModel], [reference]));
+
+        result.AssertClean();
+        string source = result.Single("Tests.PatientSynthesizer.g.cs");
+        Assert.Contains("partial class PatientSynthesizer : global::SynthKit.ISynthesizer<global::Domain.Patient>", source);
+        Assert.Contains("global::MathNet.Numerics.Distributions.Normal.Sample(random, 45d, 18d)", source);
+        Assert.Contains("Source = \"domain assembly\"", source);
+        Snapshot.Match(source);
+    }
+
+    [Fact]
+    public void Both_ways_of_declaring_a_schema_give_the_same_fingerprint_and_values()
+    {
+        string inSource = Sources.DomainModel.Replace("public sealed class Patient", "[SyntheticSchema] public sealed class Patient");
+        var mode1 = GeneratorHarness.Run(inSource).Single("Domain.PatientSynthesizer.g.cs");
+
+        var reference = GeneratorHarness.ToMetadataReference(GeneratorHarness.Compile([Sources.DomainModel], assemblyName: "Domain"));
+        var mode2 = GeneratorHarness.Run(GeneratorHarness.Compile([Sources.SynthesizerForDomainModel], [reference])).Single("Tests.PatientSynthesizer.g.cs");
+
+        string Body(string source) => source[source.IndexOf("private const ulong", System.StringComparison.Ordinal)..];
+        Assert.Equal(Body(mode1), Body(mode2));
+    }
+}
