@@ -1,0 +1,122 @@
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+
+namespace SynthKit.EndToEnd.Tests;
+
+/// <summary>
+/// The packages as a user gets them: a brand-new console app references SynthKit by version, its model lives in a
+/// class library that references only SynthKit.Abstractions, and both ways of declaring a schema work.
+/// </summary>
+public sealed class PackageTests : IClassFixture<PackageFeed>
+{
+    private readonly PackageFeed _feed;
+
+    public PackageTests(PackageFeed feed) => _feed = feed;
+
+    [Fact]
+    public void The_runtime_package_carries_the_generator_and_depends_on_the_attributes_package()
+    {
+        using var runtime = ZipFile.OpenRead(Path.Combine(_feed.Feed, $"SynthKit.{PackageFeed.Version}.nupkg"));
+        using var abstractions = ZipFile.OpenRead(Path.Combine(_feed.Feed, $"SynthKit.Abstractions.{PackageFeed.Version}.nupkg"));
+        var entries = runtime.Entries.Select(e => e.FullName).ToList();
+
+        Assert.Contains("analyzers/dotnet/cs/SynthKit.Generators.dll", entries);
+        Assert.Contains("lib/net8.0/SynthKit.dll", entries);
+        Assert.Contains("lib/net10.0/SynthKit.dll", entries);
+        Assert.Contains("lib/net10.0/SynthKit.xml", entries);
+        Assert.Contains("lib/netstandard2.0/SynthKit.Abstractions.dll", abstractions.Entries.Select(e => e.FullName));
+        using var nuspec = new StreamReader(runtime.Entries.Single(e => e.FullName.EndsWith(".nuspec")).Open());
+        string text = nuspec.ReadToEnd();
+        Assert.Contains("id=\"SynthKit.Abstractions\"", text);
+        Assert.Contains("id=\"Bogus\"", text);
+    }
+
+    [Fact]
+    public void A_new_console_app_builds_and_runs_against_the_packages()
+    {
+        string workspace = _feed.NewWorkspace("consumer");
+        string domain = Path.Combine(workspace, "Domain");
+        string app = Path.Combine(workspace, "App");
+        Directory.CreateDirectory(domain);
+        Directory.CreateDirectory(app);
+
+        File.WriteAllText(Path.Combine(domain, "Domain.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="SynthKit.Abstractions" Version="{PackageFeed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(domain, "Customer.cs"), """
+            using System;
+            using SynthKit;
+
+            namespace Domain;
+
+            public enum Plan { Free, Pro, Enterprise }
+
+            public sealed record Customer(
+                [Pii(PiiKind.FirstName)] string FirstName,
+                [Pii(PiiKind.LastName)] string LastName,
+                [Pii(PiiKind.Email)] string Email,
+                [Normal(40, 10), Clamp(18, 90)] int Age,
+                Plan Plan);
+            """);
+        File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="SynthKit" Version="{PackageFeed.Version}" />
+                <ProjectReference Include="../Domain/Domain.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using System;
+            using System.IO;
+            using System.Linq;
+            using SynthKit;
+
+            var customers = new CustomerSynthesizer(seed: 42);
+            foreach (var c in customers.Generate(3))
+            {
+                Console.WriteLine($"row {c.FirstName} {c.LastName} <{c.Email}> {c.Age} {c.Plan}");
+            }
+
+            using var csv = new MemoryStream();
+            customers.WriteCsv(csv, 100);
+            Console.WriteLine("csv-bytes " + csv.Length);
+            Console.WriteLine("local " + new InvoiceSynthesizer(1).Generate(5).Count(i => i.Amount >= 1 && i.Amount <= 500));
+            Console.WriteLine("fingerprint " + CustomerSynthesizer.Schema.Fingerprint);
+
+            [Synthesizer(typeof(Domain.Customer))]
+            public partial class CustomerSynthesizer;
+
+            [SyntheticSchema]
+            public class Invoice
+            {
+                [Uniform(1, 500)] public decimal Amount { get; set; }
+            }
+            """);
+
+        string output = DotNet.Check(app, "run", "-nodeReuse:false");
+
+        var rows = output.Split('\n').Where(l => l.StartsWith("row ")).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.Matches(@"^row \S+ \S+ <\S+@\S+\.\S+> \d+ (Free|Pro|Enterprise)", r.Trim()));
+        Assert.Contains("local 5", output);
+        Assert.Matches(@"csv-bytes \d{4,}", output);
+        Assert.Matches("fingerprint [0-9a-f]{64}", output);
+    }
+}
