@@ -16,7 +16,7 @@ namespace SynthKit;
 /// 64-bit finalizer. Derives from <see cref="Random"/> so that MathNet.Numerics distributions can sample from it
 /// directly. An instance is reset for each cell and is not thread-safe: every enumeration owns one.
 /// </para>
-/// <para>Generated synthesizers call <see cref="Reset"/> before each member; user overrides receive the instance
+/// <para>Generated synthesizers call <see cref="Reset(ulong, ulong, long)"/> before each member; user overrides receive the instance
 /// already positioned on their cell, with <see cref="Index"/> set to the row.</para>
 /// </remarks>
 public sealed class SynthRandom : Random
@@ -32,7 +32,7 @@ public sealed class SynthRandom : Random
     private long _index;
     private Generation.BogusDataSets? _bogus;
 
-    /// <summary>Creates an instance positioned on row 0 of a zero scope; call <see cref="Reset"/> before use.</summary>
+    /// <summary>Creates an instance positioned on row 0 of a zero scope; call <see cref="Reset(ulong, ulong, long)"/> before use.</summary>
     public SynthRandom()
         : base(0)
     {
@@ -92,13 +92,23 @@ public sealed class SynthRandom : Random
         return Mix(hash);
     }
 
+    /// <summary>
+    /// The base of a column's streams: <c>Mix(scope ⊕ key)</c>. Generated synthesizers compute it once per column, so a
+    /// cell costs one mix: <c>Reset(columnBase, index)</c> equals <c>Reset(scope, key, index)</c>.
+    /// </summary>
+    /// <param name="scope">The synthesizer's (or nested object's) scope.</param>
+    /// <param name="key">The column key.</param>
+    /// <returns>The column base.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong ColumnBase(ulong scope, ulong key) => Mix(scope ^ key);
+
     /// <summary>The scope of a nested object or list element, derived from its parent's scope, member key and row.</summary>
     /// <param name="scope">The parent's scope.</param>
     /// <param name="key">The member's key.</param>
     /// <param name="index">The parent's row index.</param>
     /// <returns>The derived scope.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Derive(ulong scope, ulong key, long index) => Mix(Mix(scope ^ key) + ((ulong)index * Gamma));
+    public static ulong Derive(ulong scope, ulong key, long index) => Mix(ColumnBase(scope, key) + ((ulong)index * Gamma));
 
     /// <summary>Positions this instance on the stream of one cell.</summary>
     /// <param name="scope">The synthesizer's (or nested object's) scope.</param>
@@ -108,6 +118,16 @@ public sealed class SynthRandom : Random
     public void Reset(ulong scope, ulong key, long index)
     {
         _state = Derive(scope, key, index);
+        _index = index;
+    }
+
+    /// <summary>Positions this instance on the stream of one cell of a column whose base is precomputed.</summary>
+    /// <param name="columnBase">The column's base, from <see cref="ColumnBase"/>.</param>
+    /// <param name="index">The row index.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Reset(ulong columnBase, long index)
+    {
+        _state = Mix(columnBase + ((ulong)index * Gamma));
         _index = index;
     }
 
@@ -145,6 +165,12 @@ public sealed class SynthRandom : Random
     /// <param name="max">The upper bound; not less than <paramref name="min"/>.</param>
     /// <returns>The value.</returns>
     public int Int32(int min, int max) => (int)Int64(min, max);
+
+    /// <summary>A uniform integer in <c>[0, bound)</c>, without modulo bias.</summary>
+    /// <param name="bound">The number of outcomes; positive.</param>
+    /// <returns>The value.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong NextUInt64(ulong bound) => Bounded(bound);
 
     /// <summary>A uniform integer in <c>[0, count)</c>.</summary>
     /// <param name="count">The number of outcomes; positive.</param>

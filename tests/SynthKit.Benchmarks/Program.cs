@@ -19,6 +19,12 @@ if (args.Length > 0 && args[0] == "sizes")
     return;
 }
 
+if (args.Length > 0 && args[0] == "parts")
+{
+    Parts.Run();
+    return;
+}
+
 if (args.Length > 0 && args[0] == "quick")
 {
     // A rough development-time reading, not a benchmark: best of five 1,000,000-row streamed runs each.

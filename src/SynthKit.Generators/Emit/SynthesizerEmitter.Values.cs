@@ -38,7 +38,9 @@ internal sealed partial class SynthesizerEmitter
     {
         string v = Local(member);
         _w.WriteLine($"// {member.Name}: {RuleText.Describe(member, _enums)}");
-        _w.WriteLine($"random.Reset(scope, {KeyName(type, member)}, index);");
+        _w.WriteLine(isRoot
+            ? $"random.Reset({BaseField(member)}, index);"
+            : $"random.Reset(scope, {KeyName(type, member)}, index);");
         _w.WriteLine($"{member.DeclaredType} {v};");
         bool hasElse = false;
         if (isRoot)

@@ -109,6 +109,11 @@ internal sealed partial class SynthesizerEmitter
         _w.WriteLine("private readonly ulong _scope;");
         foreach (var member in _model.Root.Members)
         {
+            _w.WriteLine($"private readonly ulong {BaseField(member)};");
+        }
+
+        foreach (var member in _model.Root.Members)
+        {
             _w.WriteLine($"private global::System.Func<{Rng}, {member.DeclaredType}>? {OverrideField(member)};");
         }
 
@@ -124,6 +129,10 @@ internal sealed partial class SynthesizerEmitter
         {
             _w.WriteLine("_seed = seed;");
             _w.WriteLine($"_scope = {Rng}.ScopeOf(seed);");
+            foreach (var member in _model.Root.Members)
+            {
+                _w.WriteLine($"{BaseField(member)} = {Rng}.ColumnBase(_scope, {KeyName(_model.Root, member)});");
+            }
         }
 
         _w.WriteLine();
@@ -131,6 +140,11 @@ internal sealed partial class SynthesizerEmitter
         {
             _w.WriteLine("_seed = other._seed;");
             _w.WriteLine("_scope = other._scope;");
+            foreach (var member in _model.Root.Members)
+            {
+                _w.WriteLine($"{BaseField(member)} = other.{BaseField(member)};");
+            }
+
             foreach (var member in _model.Root.Members)
             {
                 _w.WriteLine($"{OverrideField(member)} = other.{OverrideField(member)};");
@@ -308,6 +322,9 @@ internal sealed partial class SynthesizerEmitter
     private static string StaticName(TypeModel type, MemberModel member, string what) => "s_" + type.Id + "_" + member.Name + "_" + what;
 
     private static string OverrideField(MemberModel member) => "_with" + member.Name;
+
+    /// <summary>The root member's precomputed column base (<c>SynthRandom.ColumnBase(scope, key)</c>).</summary>
+    private static string BaseField(MemberModel member) => "_base" + member.Name;
 
     private static string Local(MemberModel member) => "v_" + member.Name;
 

@@ -6,18 +6,18 @@ namespace SynthKit.Generation;
 
 /// <summary>
 /// A parsed <c>[Pattern]</c>: <c>#</c> a digit, <c>?</c> an upper-case letter, <c>*</c> a digit or upper-case letter,
-/// <c>\</c> escapes the next character, anything else is literal. Parsed once; each value is one string allocation.
+/// <c>\</c> escapes the next character, anything else is literal. Parsed once; each value is one string allocation and
+/// one bounded draw per run of placeholders (a run of five digits is one draw below 100,000).
 /// </summary>
 public sealed class CompiledPattern
 {
-    private const string Digits = "0123456789";
-    private const string Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private const string Alphanumerics = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static readonly ConcurrentDictionary<string, CompiledPattern> s_cache = new(StringComparer.Ordinal);
 
-    // For each output position: the alphabet to draw from, or null for the literal in _literals.
-    private readonly string?[] _alphabets;
+    // Per output position: 0 literal, 10 digit, 26 letter, 36 alphanumeric (the alphabet size).
+    private readonly int[] _radix;
     private readonly char[] _literals;
+    private readonly Segment[] _segments;
 
     /// <summary>Parses a pattern.</summary>
     /// <param name="pattern">The pattern.</param>
@@ -30,18 +30,17 @@ public sealed class CompiledPattern
         }
 
         Pattern = pattern;
-        var alphabets = new List<string?>(pattern.Length);
+        var radix = new List<int>(pattern.Length);
         var literals = new List<char>(pattern.Length);
-        ulong domain = 1;
         for (int i = 0; i < pattern.Length; i++)
         {
             char c = pattern[i];
-            string? alphabet = c switch
+            int r = c switch
             {
-                '#' => Digits,
-                '?' => Letters,
-                '*' => Alphanumerics,
-                _ => null,
+                '#' => 10,
+                '?' => 26,
+                '*' => 36,
+                _ => 0,
             };
             if (c == '\\')
             {
@@ -53,16 +52,22 @@ public sealed class CompiledPattern
                 c = pattern[i];
             }
 
-            alphabets.Add(alphabet);
-            literals.Add(alphabet is null ? c : '\0');
-            if (alphabet is not null)
+            radix.Add(r);
+            literals.Add(r == 0 ? c : '\0');
+        }
+
+        _radix = radix.ToArray();
+        _literals = literals.ToArray();
+        _segments = Segments(_radix);
+        ulong domain = 1;
+        foreach (int r in _radix)
+        {
+            if (r != 0)
             {
-                domain = domain > ulong.MaxValue / (ulong)alphabet.Length ? ulong.MaxValue : domain * (ulong)alphabet.Length;
+                domain = domain > ulong.MaxValue / (ulong)r ? ulong.MaxValue : domain * (ulong)r;
             }
         }
 
-        _alphabets = alphabets.ToArray();
-        _literals = literals.ToArray();
         DomainSize = domain;
     }
 
@@ -73,20 +78,25 @@ public sealed class CompiledPattern
     public ulong DomainSize { get; }
 
     /// <summary>The output length.</summary>
-    public int Length => _alphabets.Length;
+    public int Length => _radix.Length;
 
     /// <summary>A random value of the pattern.</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The value.</returns>
     public string Next(SynthRandom random) =>
-        string.Create(_alphabets.Length, (this, random), static (span, s) =>
+        string.Create(_radix.Length, (this, random), static (span, s) =>
         {
-            var alphabets = s.Item1._alphabets;
             var literals = s.Item1._literals;
-            for (int i = 0; i < span.Length; i++)
+            foreach (var segment in s.Item1._segments)
             {
-                var alphabet = alphabets[i];
-                span[i] = alphabet is null ? literals[i] : alphabet[s.random.Below(alphabet.Length)];
+                if (segment.Radix == 0)
+                {
+                    literals.AsSpan(segment.Start, segment.Length).CopyTo(span.Slice(segment.Start));
+                    continue;
+                }
+
+                ulong value = s.random.NextUInt64(segment.Domain);
+                Write(span.Slice(segment.Start, segment.Length), segment.Radix, value);
             }
         });
 
@@ -94,22 +104,21 @@ public sealed class CompiledPattern
     /// <param name="ordinal">The ordinal.</param>
     /// <returns>The value.</returns>
     public string FromOrdinal(ulong ordinal) =>
-        string.Create(_alphabets.Length, (this, ordinal), static (span, s) =>
+        string.Create(_radix.Length, (this, ordinal), static (span, s) =>
         {
-            var alphabets = s.Item1._alphabets;
+            var radix = s.Item1._radix;
             var literals = s.Item1._literals;
             ulong rest = s.ordinal;
             for (int i = span.Length - 1; i >= 0; i--)
             {
-                var alphabet = alphabets[i];
-                if (alphabet is null)
+                if (radix[i] == 0)
                 {
                     span[i] = literals[i];
                 }
                 else
                 {
-                    span[i] = alphabet[(int)(rest % (ulong)alphabet.Length)];
-                    rest /= (ulong)alphabet.Length;
+                    span[i] = Alphanumerics[Digit(radix[i], rest % (ulong)radix[i])];
+                    rest /= (ulong)radix[i];
                 }
             }
         });
@@ -118,4 +127,71 @@ public sealed class CompiledPattern
     /// <param name="pattern">The pattern.</param>
     /// <returns>The compiled pattern.</returns>
     public static CompiledPattern Get(string pattern) => s_cache.GetOrAdd(pattern, static p => new CompiledPattern(p));
+
+    // Letters are 'A'… in the alphanumeric table after the ten digits.
+    private static int Digit(int radix, ulong value) => radix == 26 ? 10 + (int)value : (int)value;
+
+    private static void Write(Span<char> destination, int radix, ulong value)
+    {
+        // Constant divisors, so each digit is a multiply and a shift.
+        switch (radix)
+        {
+            case 10:
+                for (int k = destination.Length - 1; k >= 0; k--)
+                {
+                    (value, ulong digit) = Math.DivRem(value, 10UL);
+                    destination[k] = (char)('0' + (int)digit);
+                }
+
+                break;
+            case 26:
+                for (int k = destination.Length - 1; k >= 0; k--)
+                {
+                    (value, ulong letter) = Math.DivRem(value, 26UL);
+                    destination[k] = (char)('A' + (int)letter);
+                }
+
+                break;
+            default:
+                for (int k = destination.Length - 1; k >= 0; k--)
+                {
+                    (value, ulong symbol) = Math.DivRem(value, 36UL);
+                    destination[k] = Alphanumerics[(int)symbol];
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Splits positions into literal runs and placeholder runs short enough for one 64-bit draw.</summary>
+    private static Segment[] Segments(int[] radix)
+    {
+        var segments = new List<Segment>();
+        int i = 0;
+        while (i < radix.Length)
+        {
+            int r = radix[i];
+            int maxRun = r switch { 0 => int.MaxValue, 10 => 19, 26 => 13, _ => 12 };
+            int start = i;
+            while (i < radix.Length && radix[i] == r && i - start < maxRun)
+            {
+                i++;
+            }
+
+            ulong domain = 1;
+            if (r != 0)
+            {
+                for (int k = start; k < i; k++)
+                {
+                    domain *= (ulong)r;
+                }
+            }
+
+            segments.Add(new Segment(start, i - start, r, domain));
+        }
+
+        return segments.ToArray();
+    }
+
+    private readonly record struct Segment(int Start, int Length, int Radix, ulong Domain);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Globalization;
 
 namespace SynthKit.Generation;
@@ -14,10 +15,11 @@ namespace SynthKit.Generation;
 /// </remarks>
 public static class Fakes
 {
+    private static readonly SearchValues<char> s_asciiAlphanumerics = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
     private static readonly DateOnly s_birthMin = new(1935, 1, 1);
     private static readonly DateOnly s_birthMax = new(2006, 12, 31);
 
-    private static LocaleData Data => LocaleData.English;
+    private static readonly LocaleData Data = LocaleData.English;
 
     /// <summary>A given name.</summary>
     /// <param name="random">The cell's randomness.</param>
@@ -55,12 +57,11 @@ public static class Fakes
     /// <returns>The address.</returns>
     public static string Email(SynthRandom random, string? firstName, string? lastName)
     {
-        var user = DrawUserName(random);
+        var user = new UserName(random, firstName, lastName);
         string domain = random.Pick(Data.FreeEmailDomains);
-        int length = UserNameLength(firstName, lastName, user) + 1 + domain.Length;
-        return string.Create(length, (firstName, lastName, user, domain), static (span, s) =>
+        return string.Create(user.Length + 1 + domain.Length, (user, domain), static (span, s) =>
         {
-            int at = WriteUserName(span, s.firstName, s.lastName, s.user);
+            int at = s.user.Write(span);
             span[at] = '@';
             s.domain.AsSpan().CopyTo(span.Slice(at + 1));
         });
@@ -78,9 +79,8 @@ public static class Fakes
     /// <returns>The user name.</returns>
     public static string Username(SynthRandom random, string? firstName, string? lastName)
     {
-        var user = DrawUserName(random);
-        int length = UserNameLength(firstName, lastName, user);
-        return string.Create(length, (firstName, lastName, user), static (span, s) => WriteUserName(span, s.firstName, s.lastName, s.user));
+        var user = new UserName(random, firstName, lastName);
+        return string.Create(user.Length, user, static (span, u) => u.Write(span));
     }
 
     /// <summary>A telephone number in one of the locale's formats.</summary>
@@ -464,51 +464,86 @@ public static class Fakes
         });
     }
 
-    private readonly record struct UserNameShape(int Format, char Separator, int Number);
-
-    private static UserNameShape DrawUserName(SynthRandom random) =>
-        new(random.Below(3), random.Below(2) == 0 ? '.' : '_', random.Below(100));
-
-    private static int UserNameLength(string? firstName, string? lastName, UserNameShape shape)
+    /// <summary>
+    /// The user-name part of an e-mail address: <c>first##</c>, <c>first.last</c>, <c>first_last</c> or <c>first.last##</c>,
+    /// with names reduced to ASCII letters and digits. One draw picks format, separator and number.
+    /// </summary>
+    private readonly struct UserName
     {
-        int length = Math.Max(1, CleanLength(firstName));
-        if (shape.Format != 0)
+        private readonly string _first;
+        private readonly string _last;
+        private readonly int _firstLength;
+        private readonly int _lastLength;
+        private readonly int _format;
+        private readonly int _number;
+        private readonly char _separator;
+
+        public UserName(SynthRandom random, string? first, string? last)
         {
-            length += 1 + Math.Max(1, CleanLength(lastName));
+            int shape = random.Below(600);
+            _format = shape % 3;
+            _separator = (shape / 3) % 2 == 0 ? '.' : '_';
+            _number = shape / 6;
+            _first = first ?? string.Empty;
+            _last = last ?? string.Empty;
+            _firstLength = Math.Max(1, CleanLength(_first));
+            _lastLength = Math.Max(1, CleanLength(_last));
+            Length = _firstLength
+                + (_format != 0 ? 1 + _lastLength : 0)
+                + (_format != 1 ? (_number < 10 ? 1 : 2) : 0);
         }
 
-        if (shape.Format != 1)
-        {
-            length += shape.Number < 10 ? 1 : 2;
-        }
+        public int Length { get; }
 
-        return length;
-    }
-
-    private static int WriteUserName(Span<char> span, string? firstName, string? lastName, UserNameShape shape)
-    {
-        int position = WriteCleanOrX(span, firstName);
-        if (shape.Format != 0)
+        public int Write(Span<char> span)
         {
-            span[position++] = shape.Separator;
-            position += WriteCleanOrX(span.Slice(position), lastName);
-        }
-
-        if (shape.Format != 1)
-        {
-            if (shape.Number >= 10)
+            int position = WriteName(span, _first, _firstLength);
+            if (_format != 0)
             {
-                span[position++] = (char)('0' + (shape.Number / 10));
+                span[position++] = _separator;
+                position += WriteName(span.Slice(position), _last, _lastLength);
             }
 
-            span[position++] = (char)('0' + (shape.Number % 10));
+            if (_format != 1)
+            {
+                if (_number >= 10)
+                {
+                    span[position++] = (char)('0' + (_number / 10));
+                }
+
+                span[position++] = (char)('0' + (_number % 10));
+            }
+
+            return position;
         }
 
-        return position;
+        private static int WriteName(Span<char> span, string value, int cleanLength)
+        {
+            if (cleanLength == value.Length)
+            {
+                value.AsSpan().CopyTo(span);
+                return cleanLength;
+            }
+
+            int n = WriteClean(span, value);
+            if (n == 0)
+            {
+                span[0] = 'x';
+                n = 1;
+            }
+
+            return n;
+        }
     }
 
     private static int CleanLength(string? value)
     {
+        // Names from locale data are almost always clean: one vectorized scan proves it.
+        if (value is not null && value.AsSpan().IndexOfAnyExcept(s_asciiAlphanumerics) < 0)
+        {
+            return value.Length;
+        }
+
         int n = 0;
         if (value is not null)
         {
@@ -519,18 +554,6 @@ public static class Fakes
                     n++;
                 }
             }
-        }
-
-        return n;
-    }
-
-    private static int WriteCleanOrX(Span<char> span, string? value)
-    {
-        int n = WriteClean(span, value);
-        if (n == 0)
-        {
-            span[0] = 'x';
-            n = 1;
         }
 
         return n;

@@ -15,15 +15,19 @@ internal static class IsoFormat
     {
         // Whole-second, kind-less timestamps are what synthesizers make; format them digit by digit. Anything else
         // takes the framework's custom-format path.
-        if (value.Kind == DateTimeKind.Unspecified && value.Ticks % TimeSpan.TicksPerSecond == 0)
+        long ticks = value.Ticks;
+        if (value.Kind == DateTimeKind.Unspecified && ticks % TimeSpan.TicksPerSecond == 0)
         {
-            WriteDate(value.Year, value.Month, value.Day, destination);
+            // One calendar computation for the date, plain arithmetic for the time of day.
+            DateOnly.FromDayNumber((int)(ticks / TimeSpan.TicksPerDay)).Deconstruct(out int year, out int month, out int day);
+            int seconds = (int)(ticks % TimeSpan.TicksPerDay / TimeSpan.TicksPerSecond);
+            WriteDate(year, month, day, destination);
             destination[10] = (byte)'T';
-            Write2(value.Hour, destination.Slice(11));
+            Write2(seconds / 3600, destination.Slice(11));
             destination[13] = (byte)':';
-            Write2(value.Minute, destination.Slice(14));
+            Write2(seconds / 60 % 60, destination.Slice(14));
             destination[16] = (byte)':';
-            Write2(value.Second, destination.Slice(17));
+            Write2(seconds % 60, destination.Slice(17));
             return 19;
         }
 
@@ -39,7 +43,8 @@ internal static class IsoFormat
 
     public static int Write(DateOnly value, Span<byte> destination)
     {
-        WriteDate(value.Year, value.Month, value.Day, destination);
+        value.Deconstruct(out int year, out int month, out int day);
+        WriteDate(year, month, day, destination);
         return 10;
     }
 
