@@ -11,7 +11,10 @@ using Bogus;
 
 namespace SynthKit.Benchmarks;
 
-/// <summary>One core (affinity to CPU 0), workstation non-concurrent GC, fixed warm-up and iteration counts.</summary>
+/// <summary>
+/// One core (affinity to CPU 0), workstation non-concurrent GC; warm-up and iteration counts chosen by BenchmarkDotNet
+/// (fixed small warm-ups measured WriteCsv's long loop before tiered compilation had optimised it).
+/// </summary>
 public sealed class OneCoreConfig : ManualConfig
 {
     public OneCoreConfig()
@@ -20,9 +23,7 @@ public sealed class OneCoreConfig : ManualConfig
             .WithId("OneCore")
             .WithAffinity(1)
             .WithGcServer(false)
-            .WithGcConcurrent(false)
-            .WithWarmupCount(3)
-            .WithIterationCount(10));
+            .WithGcConcurrent(false));
         AddDiagnoser(MemoryDiagnoser.Default);
         WithOptions(ConfigOptions.JoinSummary);
     }
