@@ -122,3 +122,13 @@ public sealed class ProvenanceAttribute : Attribute
     /// <summary>The licence under which the data may be used.</summary>
     public string? License { get; set; }
 }
+
+/// <summary>
+/// Marks a member whose distribution is learned from real data when a model is fitted (SynthKit.Modeling), rather than
+/// taken from its generation rule. Never valid on personal data: a <c>[Pii]</c> member is always faked
+/// (<c>SK1004</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false, AllowMultiple = false)]
+public sealed class LearnedAttribute : Attribute
+{
+}

@@ -1,3 +1,4 @@
+using SynthKit.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SynthKit.Generators.Emit;

@@ -1,3 +1,4 @@
+using SynthKit.CodeAnalysis;
 using System.Linq;
 using SynthKit.Generators.Model;
 

@@ -1,3 +1,4 @@
+using SynthKit.CodeAnalysis;
 using SynthKit.Generators.Model;
 
 namespace SynthKit.Generators.Emit;

@@ -1,3 +1,4 @@
+using SynthKit.CodeAnalysis;
 using System;
 using System.Globalization;
 using System.Linq;
@@ -146,9 +147,9 @@ internal sealed partial class SynthesizerEmitter
         {
             case RuleKind.Default when integral:
                 {
-                    long max = member.Kind == ValueKind.TimeSpan ? Defaults.SecondsPerDay - 1 : (long)Math.Min(Defaults.IntegerMax, SchemaParser.MaxOf(member.Kind));
+                    long max = member.Kind == ValueKind.TimeSpan ? Defaults.SecondsPerDay - 1 : (long)Math.Min(Defaults.IntegerMax, Numbers.MaxOf(member.Kind));
                     whole = m.Unique
-                        ? $"1L + (long){Permute(type, member, UL((long)Math.Min(SchemaParser.MaxOf(member.Kind), 4.611686018427388E18)))}"
+                        ? $"1L + (long){Permute(type, member, UL((long)Math.Min(Numbers.MaxOf(member.Kind), 4.611686018427388E18)))}"
                         : $"random.Int64(0L, {L(max)})";
                     break;
                 }
@@ -163,8 +164,8 @@ internal sealed partial class SynthesizerEmitter
                 break;
             case RuleKind.Uniform when integral:
                 {
-                    long lo = (long)Math.Ceiling(Math.Max(rule.Numbers[0], SchemaParser.MinOf(member.Kind)));
-                    long hi = (long)Math.Floor(Math.Min(rule.Numbers[1], SchemaParser.MaxOf(member.Kind)));
+                    long lo = (long)Math.Ceiling(Math.Max(rule.Numbers[0], Numbers.MinOf(member.Kind)));
+                    long hi = (long)Math.Floor(Math.Min(rule.Numbers[1], Numbers.MaxOf(member.Kind)));
                     whole = m.Unique
                         ? $"{L(lo)} + (long){Permute(type, member, "(ulong)(" + L(hi) + " - " + L(lo) + ") + 1UL")}"
                         : $"random.Int64({L(lo)}, {L(hi)})";
@@ -219,7 +220,7 @@ internal sealed partial class SynthesizerEmitter
 
             if (member.Kind != ValueKind.TimeSpan && member.Kind != ValueKind.Int64 && member.Kind != ValueKind.UInt64)
             {
-                _w.WriteLine($"n = global::System.Math.Clamp(n, {L((long)SchemaParser.MinOf(member.Kind))}, {L((long)SchemaParser.MaxOf(member.Kind))});");
+                _w.WriteLine($"n = global::System.Math.Clamp(n, {L((long)Numbers.MinOf(member.Kind))}, {L((long)Numbers.MaxOf(member.Kind))});");
             }
 
             _w.WriteLine(member.Kind == ValueKind.TimeSpan
@@ -259,7 +260,7 @@ internal sealed partial class SynthesizerEmitter
                 _w.WriteLine($"{v} = (decimal)global::System.Math.Clamp(x, -7.9E28d, 7.9E28d);");
                 break;
             default:
-                _w.WriteLine($"{v} = ({member.TypeName})global::System.Math.Clamp(x, {D(SchemaParser.MinOf(member.Kind))}, {D(SchemaParser.MaxOf(member.Kind))});");
+                _w.WriteLine($"{v} = ({member.TypeName})global::System.Math.Clamp(x, {D(Numbers.MinOf(member.Kind))}, {D(Numbers.MaxOf(member.Kind))});");
                 break;
         }
     }

@@ -1,3 +1,4 @@
+using SynthKit.CodeAnalysis;
 using System;
 using System.Collections.Generic;
 using System.Globalization;

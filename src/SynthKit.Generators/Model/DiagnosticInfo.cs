@@ -1,3 +1,4 @@
+using SynthKit.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -24,7 +25,7 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
 
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(
-            Diagnostics.DiagnosticDescriptors.ById(Id),
+            DiagnosticDescriptors.ById(Id),
             Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None,
             System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Cast<object>(Arguments)));
 }

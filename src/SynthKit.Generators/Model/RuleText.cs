@@ -1,3 +1,4 @@
+using SynthKit.CodeAnalysis;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -141,10 +142,10 @@ internal static class RuleText
             default:
                 if (member.Modifiers.Unique)
                 {
-                    return "permutation of 1.." + F(Math.Min(SchemaParser.MaxOf(member.Kind), 4.611686018427388E18));
+                    return "permutation of 1.." + F(Math.Min(Numbers.MaxOf(member.Kind), 4.611686018427388E18));
                 }
 
-                return "Uniform(0, " + F(Math.Min(Defaults.IntegerMax, SchemaParser.MaxOf(member.Kind))) + ")";
+                return "Uniform(0, " + F(Math.Min(Defaults.IntegerMax, Numbers.MaxOf(member.Kind))) + ")";
         }
     }
 

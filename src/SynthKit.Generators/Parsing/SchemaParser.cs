@@ -5,7 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SynthKit.Generators.Diagnostics;
+using SynthKit.CodeAnalysis;
 using SynthKit.Generators.Model;
 
 namespace SynthKit.Generators.Parsing;
@@ -399,9 +399,9 @@ internal sealed partial class SchemaParser
     private static string? NamespaceOf(INamedTypeSymbol type) =>
         type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
 
-    internal static string FullName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+    internal static string FullName(ITypeSymbol type) => ValueShape.FullName(type);
 
-    internal static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+    internal static string Display(ITypeSymbol type) => ValueShape.Display(type);
 
     internal static string Identifier(string fullName)
     {
@@ -417,19 +417,7 @@ internal sealed partial class SchemaParser
         return new string(chars);
     }
 
-    internal static bool Is(AttributeData attribute, string metadataName) =>
-        attribute.AttributeClass is { } c && c.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::" + metadataName;
+    internal static bool Is(AttributeData attribute, string metadataName) => ValueShape.Is(attribute, metadataName);
 
-    internal static string? NamedString(AttributeData attribute, string name)
-    {
-        foreach (var pair in attribute.NamedArguments)
-        {
-            if (pair.Key == name)
-            {
-                return pair.Value.Value as string;
-            }
-        }
-
-        return null;
-    }
+    internal static string? NamedString(AttributeData attribute, string name) => ValueShape.NamedString(attribute, name);
 }

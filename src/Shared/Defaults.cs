@@ -1,4 +1,4 @@
-namespace SynthKit.Generators.Model;
+namespace SynthKit.CodeAnalysis;
 
 /// <summary>
 /// What members without a generation rule get. Fixed values, never "now": a default must not change with the date

@@ -1,4 +1,4 @@
-namespace SynthKit.Generators.Parsing;
+namespace SynthKit.CodeAnalysis;
 
 /// <summary>Fully qualified metadata names the generator matches; it never references the attributes' assembly.</summary>
 internal static class KnownNames
@@ -31,6 +31,7 @@ internal static class KnownNames
     public const string NullRate = "SynthKit.NullRateAttribute";
     public const string Unique = "SynthKit.UniqueAttribute";
     public const string Count = "SynthKit.CountAttribute";
+    public const string Learned = "SynthKit.LearnedAttribute";
 
     public const string Range = "System.ComponentModel.DataAnnotations.RangeAttribute";
     public const string StringLength = "System.ComponentModel.DataAnnotations.StringLengthAttribute";

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 
-namespace SynthKit.Generators.Model;
+namespace SynthKit.CodeAnalysis;
 
 /// <summary>
 /// An immutable array with value equality, so that pipeline models made of it compare by content and the

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using SynthKit.CodeAnalysis;
+
+namespace SynthKit.Analyzers;
+
+/// <summary>One member of a schema, its type's shape and what its attributes say.</summary>
+internal sealed class MemberInfo
+{
+    private readonly List<(DiagnosticDescriptor Descriptor, AttributeData? Attribute, string[] Arguments)> _ruleProblems = new();
+
+    private MemberInfo(ISymbol symbol, ITypeSymbol type, TypeShape shape, Location? location)
+    {
+        Symbol = symbol;
+        Type = type;
+        Shape = shape;
+        Location = location;
+        Reader = null!;
+    }
+
+    public ISymbol Symbol { get; }
+
+    public string Name => Symbol.Name;
+
+    public ITypeSymbol Type { get; }
+
+    public TypeShape Shape { get; }
+
+    public RuleReader Reader { get; private set; }
+
+    /// <summary>Where the member is declared (for positional records, the parameter); null when not in source.</summary>
+    public Location? Location { get; }
+
+    public static MemberInfo Read(ISymbol symbol, ITypeSymbol type, NullableAnnotation annotation, ImmutableArray<AttributeData> attributes, Location? location)
+    {
+        var shape = ValueShape.Classify(type, annotation);
+        var member = new MemberInfo(symbol, type, shape, location);
+        var reader = new RuleReader(symbol.Name, shape, (descriptor, attribute, arguments) => member._ruleProblems.Add((descriptor, attribute, arguments)));
+        foreach (var attribute in attributes)
+        {
+            reader.Add(attribute);
+        }
+
+        reader.Finish();
+        member.Reader = reader;
+        return member;
+    }
+
+    /// <summary>Reports what the rule reader found wrong with the arguments (the generator stays silent about these).</summary>
+    public void ReportRuleProblems(Action<Diagnostic> report)
+    {
+        if (Shape.UnsupportedReason is not null)
+        {
+            return; // the generator reports the type (SK3001); rules on it are moot
+        }
+
+        foreach (var (descriptor, attribute, arguments) in _ruleProblems)
+        {
+            if (DiagnosticIds.IsGeneratorOwned(descriptor.Id))
+            {
+                continue;
+            }
+
+            var location = attribute?.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? Location;
+            if (location is not null && location.IsInSource)
+            {
+                report(Diagnostic.Create(descriptor, location, arguments));
+            }
+        }
+    }
+}

@@ -1,0 +1,864 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace SynthKit.CodeAnalysis;
+
+/// <summary>Receives a problem found in a member's attributes: the descriptor, the attribute at fault (if any) and the message arguments.</summary>
+internal delegate void RuleDiagnosticSink(DiagnosticDescriptor descriptor, AttributeData? attribute, string[] arguments);
+
+/// <summary>
+/// Reads one member's attributes into its rule, modifiers and privacy marks, validating as it goes. Compiled into both
+/// the generator (which builds its model from the result and stays silent about argument errors) and the analyzers
+/// (which report them), so each rule is defined once and each problem reported once.
+/// </summary>
+internal sealed class RuleReader
+{
+    private readonly string _member;
+    private readonly TypeShape _shape;
+    private readonly RuleDiagnosticSink _report;
+
+    private AttributeData? _generation;
+    private string? _generationName;
+    private AttributeData? _pii;
+    private int _piiKind;
+    private bool _notPii;
+    private bool _quasiIdentifier;
+    private bool _sensitive;
+    private AttributeData? _range;
+    private AttributeData? _format;
+    private string? _formatName;
+    private AttributeData? _required;
+    private AttributeData? _nullRateAttribute;
+    private AttributeData? _uniqueAttribute;
+    private double _nullRate;
+    private bool _unique;
+    private bool _hasClamp;
+    private double _clampMin;
+    private double _clampMax;
+    private int _roundDigits = -1;
+    private int _minLength = -1;
+    private int _maxLength = -1;
+    private int _countMin = Defaults.CountMin;
+    private int _countMax = Defaults.CountMax;
+    private AttributeData? _lengthAttribute;
+
+    public RuleReader(string member, TypeShape shape, RuleDiagnosticSink report)
+    {
+        _member = member;
+        _shape = shape;
+        _report = report;
+    }
+
+    /// <summary>The <c>[Pii]</c> attribute, if the member carries one.</summary>
+    public AttributeData? PiiAttribute => _pii;
+
+    /// <summary>The <c>PiiKind</c> number of <c>[Pii]</c>, or 0.</summary>
+    public int PiiKind => _piiKind;
+
+    /// <summary>Whether the member carries <c>[NotPii]</c>.</summary>
+    public bool IsDeclaredNotPii => _notPii;
+
+    /// <summary>Whether the member carries <c>[QuasiIdentifier]</c>.</summary>
+    public bool IsQuasiIdentifier => _quasiIdentifier;
+
+    /// <summary>Whether the member carries <c>[Sensitive]</c>.</summary>
+    public bool IsSensitive => _sensitive;
+
+    /// <summary>The <c>[Learned]</c> attribute, if the member carries one.</summary>
+    public AttributeData? LearnedAttribute { get; private set; }
+
+    /// <summary>The DataAnnotations format attribute (<c>[EmailAddress]</c>, <c>[Phone]</c>, <c>[CreditCard]</c>, <c>[Url]</c>), if any.</summary>
+    public string? FormatAnnotation => _formatName;
+
+    /// <summary>Whether any attribute SynthKit reads was seen.</summary>
+    public bool SawSynthKitAttribute { get; private set; }
+
+    private bool IsNumeric => _shape.Kind is >= ValueKind.SByte and <= ValueKind.Decimal or ValueKind.TimeSpan;
+
+    private bool IsIntegral => _shape.Kind is >= ValueKind.SByte and <= ValueKind.UInt64;
+
+    private bool IsDate => _shape.Kind is ValueKind.DateTime or ValueKind.DateTimeOffset or ValueKind.DateOnly;
+
+    public void Add(AttributeData attribute)
+    {
+        if (attribute.AttributeClass is not { } attributeClass)
+        {
+            return;
+        }
+
+        string name = attributeClass.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length);
+        if (name.StartsWith("SynthKit.", StringComparison.Ordinal))
+        {
+            SawSynthKitAttribute = true;
+        }
+
+        switch (name)
+        {
+            case KnownNames.Learned:
+                LearnedAttribute = attribute;
+                break;
+            case KnownNames.Pii:
+                _pii = attribute;
+                _piiKind = Int(attribute, 0);
+                break;
+            case KnownNames.NotPii:
+                _notPii = true;
+                break;
+            case KnownNames.QuasiIdentifier:
+                _quasiIdentifier = true;
+                break;
+            case KnownNames.Sensitive:
+                _sensitive = true;
+                break;
+            case KnownNames.Normal:
+            case KnownNames.LogNormal:
+            case KnownNames.Uniform:
+            case KnownNames.Exponential:
+            case KnownNames.Poisson:
+            case KnownNames.Zipf:
+            case KnownNames.Gamma:
+            case KnownNames.Beta:
+            case KnownNames.Triangular:
+            case KnownNames.Categorical:
+            case KnownNames.Probability:
+            case KnownNames.DateRange:
+            case KnownNames.Pattern:
+            case KnownNames.Fake:
+                if (_generation is not null)
+                {
+                    Report(DiagnosticDescriptors.ConflictingRules, attribute, _member, _generationName!, Short(name));
+                }
+                else
+                {
+                    _generation = attribute;
+                    _generationName = Short(name);
+                }
+
+                break;
+            case KnownNames.Clamp:
+                _hasClamp = true;
+                _clampMin = Num(attribute, 0);
+                _clampMax = Num(attribute, 1);
+                if (!IsNumeric)
+                {
+                    NotApplicable(attribute, "Clamp", "it clamps numbers");
+                    _hasClamp = false;
+                }
+                else if (_clampMin > _clampMax)
+                {
+                    Report(DiagnosticDescriptors.InvalidBounds, attribute, "Clamp", _member, $"min ({Numbers.F(_clampMin)}) is greater than max ({Numbers.F(_clampMax)})");
+                    _hasClamp = false;
+                }
+
+                break;
+            case KnownNames.Round:
+                _roundDigits = attribute.ConstructorArguments.Length > 0 ? Int(attribute, 0) : 0;
+                if (!IsNumeric)
+                {
+                    NotApplicable(attribute, "Round", "it rounds numbers");
+                    _roundDigits = -1;
+                }
+                else if (_roundDigits is < 0 or > 15)
+                {
+                    Report(DiagnosticDescriptors.InvalidBounds, attribute, "Round", _member, $"digits must be between 0 and 15, not {_roundDigits}");
+                    _roundDigits = -1;
+                }
+
+                break;
+            case KnownNames.NullRate:
+                _nullRateAttribute = attribute;
+                _nullRate = Num(attribute, 0);
+                if (!(_nullRate >= 0 && _nullRate <= 1))
+                {
+                    Report(DiagnosticDescriptors.ProbabilityOutOfRange, attribute, "NullRate", _member, "the rate " + Numbers.F(_nullRate));
+                    _nullRate = 0;
+                }
+                else if (!_shape.IsNullable)
+                {
+                    NotApplicable(attribute, "NullRate", "the member cannot hold null; make its type nullable (T?)");
+                    _nullRate = 0;
+                }
+
+                break;
+            case KnownNames.Unique:
+                _uniqueAttribute = attribute;
+                _unique = true;
+                break;
+            case KnownNames.Count:
+                if (_shape.Kind != ValueKind.Collection)
+                {
+                    NotApplicable(attribute, "Count", "it sets the element count of lists and arrays");
+                    break;
+                }
+
+                SetCount(attribute, "Count", Int(attribute, 0), Int(attribute, 1));
+                break;
+            case KnownNames.Range:
+                _range = attribute;
+                break;
+            case KnownNames.StringLength:
+                _lengthAttribute = attribute;
+                SetMaxLength(Int(attribute, 0));
+                SetMinLength(NamedInt(attribute, "MinimumLength") ?? 0);
+                break;
+            case KnownNames.MinLength:
+                _lengthAttribute = attribute;
+                SetMinLength(Int(attribute, 0));
+                break;
+            case KnownNames.MaxLength:
+                _lengthAttribute = attribute;
+                SetMaxLength(Int(attribute, 0));
+                break;
+            case KnownNames.EmailAddress:
+            case KnownNames.Phone:
+            case KnownNames.Url:
+            case KnownNames.CreditCard:
+                _format = attribute;
+                _formatName = Short(name);
+                break;
+            case KnownNames.Required:
+                _required = attribute;
+                break;
+        }
+    }
+
+    public (RuleModel Rule, ModifiersModel Modifiers, PrivacyModel Privacy) Finish()
+    {
+        if (_required is not null && _nullRateAttribute is not null && _nullRate > 0)
+        {
+            Report(DiagnosticDescriptors.ConflictingRules, _nullRateAttribute, _member, "Required", "NullRate");
+            _nullRate = 0;
+        }
+
+        if (_lengthAttribute is not null)
+        {
+            if (_countMin < 0 || _countMin > _countMax)
+            {
+                Report(DiagnosticDescriptors.InvalidBounds, _lengthAttribute, Short(_lengthAttribute.AttributeClass!.Name), _member, $"need 0 ≤ minimum count ≤ maximum count, but have {_countMin} and {_countMax}");
+                (_countMin, _countMax) = (Defaults.CountMin, Defaults.CountMax);
+            }
+
+            if (_minLength < -1 || (_maxLength >= 0 && _minLength > _maxLength))
+            {
+                Report(DiagnosticDescriptors.InvalidBounds, _lengthAttribute, Short(_lengthAttribute.AttributeClass!.Name), _member, $"need 0 ≤ minimum length ≤ maximum length, but have {_minLength} and {_maxLength}");
+                (_minLength, _maxLength) = (-1, -1);
+            }
+        }
+
+        RuleModel rule;
+        if (_generation is not null)
+        {
+            rule = ParseGeneration(_generation, _generationName!) ?? RuleModel.Simple(RuleKind.Default);
+            if (_range is not null && !_hasClamp && ReadRange(_range) is { } bounds)
+            {
+                // With an explicit distribution, [Range] is a validation constraint: clamp into it.
+                _hasClamp = true;
+                (_clampMin, _clampMax) = bounds;
+            }
+        }
+        else if (_pii is not null && PiiRule(_pii) is { } piiRule)
+        {
+            rule = piiRule;
+        }
+        else if (_pii is null && _format is not null)
+        {
+            rule = FormatRule(_format, _formatName!) ?? RuleModel.Simple(RuleKind.Default);
+        }
+        else if (_range is not null && RangeRule(_range) is { } rangeRule)
+        {
+            rule = rangeRule;
+        }
+        else
+        {
+            rule = RuleModel.Simple(RuleKind.Default);
+        }
+
+        if (_unique && !UniqueSupported(rule, out string? why))
+        {
+            Report(DiagnosticDescriptors.UniqueNotSupported, _uniqueAttribute!, _member, why!);
+            _unique = false;
+        }
+
+        var modifiers = new ModifiersModel(_nullRate, _unique, _hasClamp, _clampMin, _clampMax, _roundDigits, _minLength, _maxLength, _countMin, _countMax);
+        var privacy = new PrivacyModel(_piiKind, _notPii, _quasiIdentifier, _sensitive);
+        return (rule, modifiers, privacy);
+    }
+
+    private RuleModel? ParseGeneration(AttributeData attribute, string name)
+    {
+        switch (name)
+        {
+            case "Normal":
+                return Distribution(attribute, name, RuleKind.Normal, ("standard deviation", 1));
+            case "LogNormal":
+                return Distribution(attribute, name, RuleKind.LogNormal, ("sigma", 1));
+            case "Exponential":
+                return Distribution(attribute, name, RuleKind.Exponential, ("rate", 0));
+            case "Poisson":
+                return Distribution(attribute, name, RuleKind.Poisson, ("lambda", 0));
+            case "Gamma":
+                return Distribution(attribute, name, RuleKind.Gamma, ("shape", 0), ("rate", 1));
+            case "Beta":
+                return Distribution(attribute, name, RuleKind.Beta, ("alpha", 0), ("beta", 1));
+            case "Zipf":
+                {
+                    var rule = Distribution(attribute, name, RuleKind.Zipf, ("exponent", 0), ("count", 1));
+                    if (rule is not null && rule.Numbers[1] > 10_000_000)
+                    {
+                        Report(DiagnosticDescriptors.InvalidBounds, attribute, name, _member, "count must be at most 10,000,000 (the sampler keeps a table of that many ranks)");
+                        return null;
+                    }
+
+                    return rule;
+                }
+
+            case "Uniform":
+                {
+                    if (!RequireNumeric(attribute, name))
+                    {
+                        return null;
+                    }
+
+                    double min = Num(attribute, 0), max = Num(attribute, 1);
+                    return CheckBounds(attribute, name, min, max) ? RuleModel.Simple(RuleKind.Uniform, min, max) : null;
+                }
+
+            case "Triangular":
+                {
+                    if (!RequireNumeric(attribute, name))
+                    {
+                        return null;
+                    }
+
+                    double min = Num(attribute, 0), mode = Num(attribute, 1), max = Num(attribute, 2);
+                    if (!(min <= mode && mode <= max && min < max))
+                    {
+                        Report(DiagnosticDescriptors.InvalidBounds, attribute, name, _member, $"need min ≤ mode ≤ max with min < max, but have {Numbers.F(min)}, {Numbers.F(mode)}, {Numbers.F(max)}");
+                        return null;
+                    }
+
+                    return RuleModel.Simple(RuleKind.Triangular, min, mode, max);
+                }
+
+            case "Probability":
+                {
+                    if (_shape.Kind != ValueKind.Boolean)
+                    {
+                        NotApplicable(attribute, name, "it draws booleans");
+                        return null;
+                    }
+
+                    double p = Num(attribute, 0);
+                    if (!(p >= 0 && p <= 1))
+                    {
+                        Report(DiagnosticDescriptors.ProbabilityOutOfRange, attribute, name, _member, "the probability " + Numbers.F(p));
+                        return null;
+                    }
+
+                    return RuleModel.Simple(RuleKind.Probability, p);
+                }
+
+            case "DateRange":
+                return DateRange(attribute, name, Str(attribute, 0), Str(attribute, 1));
+            case "Pattern":
+                {
+                    if (_shape.Kind != ValueKind.String)
+                    {
+                        NotApplicable(attribute, name, "patterns make strings");
+                        return null;
+                    }
+
+                    string? pattern = Str(attribute, 0);
+                    if (string.IsNullOrEmpty(pattern) || !PatternIsValid(pattern!))
+                    {
+                        Report(DiagnosticDescriptors.InvalidTextArgument, attribute, name, _member, string.IsNullOrEmpty(pattern) ? "the pattern is empty" : "the pattern ends in a lone '\\'; write '\\\\' for a literal backslash");
+                        return null;
+                    }
+
+                    return new RuleModel(RuleKind.Pattern, EquatableArray<double>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, 0, pattern);
+                }
+
+            case "Fake":
+                {
+                    int kind = Int(attribute, 0);
+                    if (FakeKinds.Name(kind) is null)
+                    {
+                        Report(DiagnosticDescriptors.InvalidTextArgument, attribute, name, _member, $"{kind} is not a FakeKind");
+                        return null;
+                    }
+
+                    if (_shape.Kind != ValueKind.String)
+                    {
+                        NotApplicable(attribute, name, "fake values are strings");
+                        return null;
+                    }
+
+                    return new RuleModel(RuleKind.Fake, EquatableArray<double>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, kind, null);
+                }
+
+            case "Categorical":
+                return Categorical(attribute);
+        }
+
+        return null;
+    }
+
+    private RuleModel? Distribution(AttributeData attribute, string name, RuleKind kind, params (string Name, int Index)[] positive)
+    {
+        if (!RequireNumeric(attribute, name))
+        {
+            return null;
+        }
+
+        var numbers = attribute.ConstructorArguments.Select(a => Convert.ToDouble(a.Value, CultureInfo.InvariantCulture)).ToArray();
+        foreach (var (parameter, index) in positive)
+        {
+            if (!(numbers[index] > 0) || double.IsInfinity(numbers[index]))
+            {
+                Report(DiagnosticDescriptors.NonPositiveParameter, attribute, name, _member, parameter, Numbers.F(numbers[index]));
+                return null;
+            }
+        }
+
+        return new RuleModel(kind, new EquatableArray<double>(numbers), EquatableArray<string>.Empty, EquatableArray<string>.Empty, 0, null);
+    }
+
+    private RuleModel? PiiRule(AttributeData attribute)
+    {
+        string? kindName = PiiKinds.Name(_piiKind);
+        if (kindName is null)
+        {
+            Report(DiagnosticDescriptors.InvalidTextArgument, attribute, "Pii", _member, $"{_piiKind} is not a PiiKind");
+            return null;
+        }
+
+        bool fits = _piiKind switch
+        {
+            PiiKinds.DateOfBirth => IsDate,
+            PiiKinds.Latitude or PiiKinds.Longitude => _shape.Kind is ValueKind.Double or ValueKind.Single or ValueKind.Decimal,
+            PiiKinds.DeviceId => _shape.Kind is ValueKind.String or ValueKind.Guid,
+            _ => _shape.Kind == ValueKind.String,
+        };
+        if (!fits)
+        {
+            NotApplicable(attribute, "Pii(PiiKind." + kindName + ")", "that kind makes " + (_piiKind switch
+            {
+                PiiKinds.DateOfBirth => "dates",
+                PiiKinds.Latitude or PiiKinds.Longitude => "floating-point or decimal degrees",
+                PiiKinds.DeviceId => "strings or GUIDs",
+                _ => "strings",
+            }) + "; add a generation attribute such as [Pattern] or [Uniform] to say how to make this member");
+            return null;
+        }
+
+        return new RuleModel(RuleKind.PiiFake, EquatableArray<double>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, _piiKind, null);
+    }
+
+    private RuleModel? FormatRule(AttributeData attribute, string name)
+    {
+        if (_shape.Kind != ValueKind.String)
+        {
+            return null;
+        }
+
+        return name switch
+        {
+            "EmailAddress" => new RuleModel(RuleKind.PiiFake, EquatableArray<double>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, PiiKinds.Email, null),
+            "Phone" => new RuleModel(RuleKind.PiiFake, EquatableArray<double>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, PiiKinds.Phone, null),
+            "CreditCard" => new RuleModel(RuleKind.PiiFake, EquatableArray<double>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, PiiKinds.CreditCardNumber, null),
+            _ => new RuleModel(RuleKind.Fake, EquatableArray<double>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, FakeKinds.Url, null),
+        };
+    }
+
+    private RuleModel? RangeRule(AttributeData attribute)
+    {
+        if (IsDate && attribute.ConstructorArguments.Length == 3)
+        {
+            return DateRange(attribute, "Range", Str(attribute, 1), Str(attribute, 2));
+        }
+
+        if (!IsNumeric)
+        {
+            NotApplicable(attribute, "Range", "SynthKit draws [Range] as a uniform number");
+            return null;
+        }
+
+        return ReadRange(attribute) is { } bounds && CheckBounds(attribute, "Range", bounds.Min, bounds.Max)
+            ? RuleModel.Simple(RuleKind.Uniform, bounds.Min, bounds.Max)
+            : null;
+    }
+
+    private (double Min, double Max)? ReadRange(AttributeData attribute)
+    {
+        var args = attribute.ConstructorArguments;
+        if (args.Length == 2)
+        {
+            return (Convert.ToDouble(args[0].Value, CultureInfo.InvariantCulture), Convert.ToDouble(args[1].Value, CultureInfo.InvariantCulture));
+        }
+
+        if (args.Length == 3
+            && double.TryParse(args[1].Value as string, NumberStyles.Float, CultureInfo.InvariantCulture, out double min)
+            && double.TryParse(args[2].Value as string, NumberStyles.Float, CultureInfo.InvariantCulture, out double max))
+        {
+            return (min, max);
+        }
+
+        if (args.Length == 3)
+        {
+            Report(DiagnosticDescriptors.InvalidTextArgument, attribute, "Range", _member, "the bounds are not invariant-culture numbers");
+        }
+
+        return null;
+    }
+
+    private RuleModel? DateRange(AttributeData attribute, string name, string? minText, string? maxText)
+    {
+        if (!IsDate)
+        {
+            NotApplicable(attribute, name, "it draws dates (DateTime, DateTimeOffset or DateOnly)");
+            return null;
+        }
+
+        if (!TryParseDate(minText, out var min) || !TryParseDate(maxText, out var max))
+        {
+            Report(DiagnosticDescriptors.InvalidTextArgument, attribute, name, _member, $"'{(TryParseDate(minText, out _) ? maxText : minText)}' is not an ISO 8601 date (yyyy-MM-dd) or timestamp (yyyy-MM-ddTHH:mm:ss)");
+            return null;
+        }
+
+        double minSeconds = min.Ticks / TimeSpan.TicksPerSecond;
+        double maxSeconds = max.Ticks / TimeSpan.TicksPerSecond;
+        bool inclusive = _shape.Kind == ValueKind.DateOnly;
+        if (inclusive ? minSeconds > maxSeconds : minSeconds >= maxSeconds)
+        {
+            Report(DiagnosticDescriptors.InvalidBounds, attribute, name, _member, inclusive
+                ? $"min ({minText}) is after max ({maxText})"
+                : $"min ({minText}) must be before max ({maxText}): timestamps are drawn from [min, max)");
+            return null;
+        }
+
+        return RuleModel.Simple(RuleKind.DateRange, minSeconds, maxSeconds);
+    }
+
+    private RuleModel? Categorical(AttributeData attribute)
+    {
+        if (!(_shape.Kind is ValueKind.String or ValueKind.Enum or ValueKind.Boolean or ValueKind.Char || (IsNumeric && _shape.Kind != ValueKind.TimeSpan)))
+        {
+            NotApplicable(attribute, "Categorical", "categorical values must be strings, enum members, characters, booleans or numbers");
+            return null;
+        }
+
+        var valuesArgument = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0] : default;
+        var values = valuesArgument.Kind == TypedConstantKind.Array ? valuesArgument.Values : ImmutableArray<TypedConstant>.Empty;
+        if (values.IsDefaultOrEmpty)
+        {
+            Report(DiagnosticDescriptors.InvalidCategorical, attribute, _member, "give at least one value");
+            return null;
+        }
+
+        var literals = new List<string>();
+        var labels = new List<string>();
+        foreach (var value in values)
+        {
+            if (!TryLiteral(value, out string? literal, out string? label, out string? problem))
+            {
+                Report(DiagnosticDescriptors.InvalidCategorical, attribute, _member, problem!);
+                return null;
+            }
+
+            literals.Add(literal!);
+            labels.Add(label!);
+        }
+
+        double[] weights = Array.Empty<double>();
+        foreach (var pair in attribute.NamedArguments)
+        {
+            if (pair.Key == "Weights" && !pair.Value.IsNull && pair.Value.Kind == TypedConstantKind.Array)
+            {
+                weights = pair.Value.Values.Select(v => Convert.ToDouble(v.Value, CultureInfo.InvariantCulture)).ToArray();
+            }
+        }
+
+        if (weights.Length > 0)
+        {
+            if (weights.Length != literals.Count)
+            {
+                Report(DiagnosticDescriptors.InvalidCategorical, attribute, _member, $"{literals.Count} value(s) but {weights.Length} weight(s); give one weight per value");
+                return null;
+            }
+
+            if (weights.Any(w => !(w >= 0) || double.IsInfinity(w)) || !(weights.Sum() > 0))
+            {
+                Report(DiagnosticDescriptors.InvalidCategorical, attribute, _member, "weights must be finite, not negative, and sum to a positive number");
+                return null;
+            }
+        }
+
+        return new RuleModel(RuleKind.Categorical, new EquatableArray<double>(weights), literals.ToEquatableArray(), labels.ToEquatableArray(), 0, null);
+    }
+
+    private bool TryLiteral(TypedConstant value, out string? literal, out string? label, out string? problem)
+    {
+        literal = label = problem = null;
+        object? raw = value.Value;
+        if (raw is null)
+        {
+            if (_shape.IsNullable && _shape.Kind == ValueKind.String)
+            {
+                literal = "null";
+                label = "null";
+                return true;
+            }
+
+            problem = "null is not a value of this member; use [NullRate] on a nullable member";
+            return false;
+        }
+
+        switch (_shape.Kind)
+        {
+            case ValueKind.String when raw is string s:
+                literal = SymbolDisplay.FormatLiteral(s, quote: true);
+                label = s;
+                return true;
+            case ValueKind.Char when raw is char c:
+                literal = SymbolDisplay.FormatLiteral(c, quote: true);
+                label = c.ToString();
+                return true;
+            case ValueKind.Char when raw is string { Length: 1 } cs:
+                literal = SymbolDisplay.FormatLiteral(cs[0], quote: true);
+                label = cs;
+                return true;
+            case ValueKind.Boolean when raw is bool b:
+                literal = b ? "true" : "false";
+                label = literal;
+                return true;
+            case ValueKind.Enum:
+                {
+                    var enumType = value.Type as INamedTypeSymbol;
+                    var names = _shape.EnumNames;
+                    string? member = null;
+                    if (raw is string text)
+                    {
+                        member = names.FirstOrDefault(n => n == text);
+                    }
+                    else if (enumType is { TypeKind: TypeKind.Enum } && ValueShape.FullName(enumType) == _shape.TypeName)
+                    {
+                        member = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, raw))?.Name;
+                    }
+
+                    if (member is null)
+                    {
+                        problem = $"'{raw}' is not a member of {_shape.TypeName.Replace("global::", string.Empty)}";
+                        return false;
+                    }
+
+                    literal = _shape.TypeName + "." + member;
+                    label = member;
+                    return true;
+                }
+
+            default:
+                if (IsNumeric && raw is IConvertible && raw is not string and not bool and not char)
+                {
+                    double number = Convert.ToDouble(raw, CultureInfo.InvariantCulture);
+                    if (IsIntegral && (Math.Floor(number) != number || number < Numbers.MinOf(_shape.Kind) || number > Numbers.MaxOf(_shape.Kind)))
+                    {
+                        problem = $"{Numbers.F(number)} is not a value of type {_shape.TypeName.Replace("global::", string.Empty)}";
+                        return false;
+                    }
+
+                    string text = raw is double or float ? Numbers.F(number) : Convert.ToString(raw, CultureInfo.InvariantCulture)!;
+                    literal = "(" + _shape.TypeName + ")" + (raw is decimal ? text + "m" : raw is double or float ? text + "d" : text + (raw is ulong ? "UL" : raw is long ? "L" : string.Empty));
+                    label = text;
+                    return true;
+                }
+
+                problem = $"'{raw}' ({value.Type?.ToDisplayString()}) is not a value of type {_shape.TypeName.Replace("global::", string.Empty)}";
+                return false;
+        }
+    }
+
+    private bool UniqueSupported(RuleModel rule, out string? why)
+    {
+        why = null;
+        switch (_shape.Kind)
+        {
+            case ValueKind.Guid:
+                return true;
+            case ValueKind.String when rule.Kind is RuleKind.Pattern or RuleKind.Categorical or RuleKind.PiiFake or RuleKind.Fake or RuleKind.Default:
+                return true;
+            case ValueKind.Enum when rule.Kind is RuleKind.Default or RuleKind.Categorical:
+                return true;
+            case >= ValueKind.SByte and <= ValueKind.UInt64 when rule.Kind is RuleKind.Default or RuleKind.Uniform or RuleKind.Categorical:
+                return true;
+            case ValueKind.DateTime or ValueKind.DateTimeOffset or ValueKind.DateOnly when rule.Kind is RuleKind.Default or RuleKind.DateRange:
+                return true;
+            case ValueKind.Boolean:
+                why = "a boolean has only two values";
+                return false;
+            default:
+                why = rule.Kind == RuleKind.Default
+                    ? $"values of type {_shape.TypeName.Replace("global::", string.Empty)} cannot be made unique"
+                    : $"[{RuleName(rule.Kind)}] draws values that can repeat; unique members take integers, dates, enums, categorical values, patterns, fakes or GUIDs";
+                return false;
+        }
+    }
+
+    private static string RuleName(RuleKind kind) => kind switch
+    {
+        RuleKind.PiiFake => "Pii",
+        _ => kind.ToString(),
+    };
+
+    private bool RequireNumeric(AttributeData attribute, string name)
+    {
+        if (IsNumeric)
+        {
+            return true;
+        }
+
+        NotApplicable(attribute, name, "it draws numbers");
+        return false;
+    }
+
+    private bool CheckBounds(AttributeData attribute, string name, double min, double max)
+    {
+        if (min > max)
+        {
+            Report(DiagnosticDescriptors.InvalidBounds, attribute, name, _member, $"min ({Numbers.F(min)}) is greater than max ({Numbers.F(max)})");
+            return false;
+        }
+
+        if (IsIntegral && Math.Ceiling(min) > Math.Floor(max))
+        {
+            Report(DiagnosticDescriptors.InvalidBounds, attribute, name, _member, $"no integer lies between {Numbers.F(min)} and {Numbers.F(max)}");
+            return false;
+        }
+
+        return true;
+    }
+
+    private void SetCount(AttributeData attribute, string name, int min, int max)
+    {
+        if (min < 0 || min > max)
+        {
+            Report(DiagnosticDescriptors.InvalidBounds, attribute, name, _member, $"need 0 ≤ min ≤ max, but have {min} and {max}");
+            return;
+        }
+
+        _countMin = min;
+        _countMax = max;
+    }
+
+    private void SetMinLength(int min)
+    {
+        if (_shape.Kind == ValueKind.Collection)
+        {
+            _countMin = min;
+            _countMax = Math.Max(_countMax, min);
+        }
+        else if (_shape.Kind == ValueKind.String)
+        {
+            _minLength = min;
+        }
+    }
+
+    private void SetMaxLength(int max)
+    {
+        if (_shape.Kind == ValueKind.Collection)
+        {
+            _countMax = max;
+            _countMin = Math.Min(_countMin, max);
+        }
+        else if (_shape.Kind == ValueKind.String)
+        {
+            _maxLength = max;
+        }
+    }
+
+    private void NotApplicable(AttributeData attribute, string name, string reason) =>
+        Report(DiagnosticDescriptors.RuleNotApplicable, attribute, name, _member, _shape.TypeName.Replace("global::", string.Empty) + (_shape.IsNullable ? "?" : string.Empty), reason);
+
+    private void Report(DiagnosticDescriptor descriptor, AttributeData attribute, params string[] arguments) =>
+        _report(descriptor, attribute, arguments);
+
+    private static bool TryParseDate(string? text, out DateTime value) =>
+        DateTime.TryParseExact(text, new[] { "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss" }, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+
+    private static bool PatternIsValid(string pattern)
+    {
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] == '\\' && ++i == pattern.Length)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Short(string metadataName)
+    {
+        string last = metadataName.Substring(metadataName.LastIndexOf('.') + 1);
+        return last.EndsWith("Attribute", StringComparison.Ordinal) ? last.Substring(0, last.Length - "Attribute".Length) : last;
+    }
+
+    private static double Num(AttributeData attribute, int index) =>
+        attribute.ConstructorArguments.Length > index ? Convert.ToDouble(attribute.ConstructorArguments[index].Value ?? 0, CultureInfo.InvariantCulture) : 0;
+
+    private static int Int(AttributeData attribute, int index) =>
+        attribute.ConstructorArguments.Length > index ? Convert.ToInt32(attribute.ConstructorArguments[index].Value ?? 0, CultureInfo.InvariantCulture) : 0;
+
+    private static string? Str(AttributeData attribute, int index) =>
+        attribute.ConstructorArguments.Length > index ? attribute.ConstructorArguments[index].Value as string : null;
+
+    private static int? NamedInt(AttributeData attribute, string name)
+    {
+        foreach (var pair in attribute.NamedArguments)
+        {
+            if (pair.Key == name && pair.Value.Value is int value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>Formatting and type-range helpers shared by parsing, validation and emission.</summary>
+internal static class Numbers
+{
+    internal static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    internal static double MinOf(ValueKind kind) => kind switch
+    {
+        ValueKind.SByte => sbyte.MinValue,
+        ValueKind.Byte => byte.MinValue,
+        ValueKind.Int16 => short.MinValue,
+        ValueKind.UInt16 => ushort.MinValue,
+        ValueKind.Int32 => int.MinValue,
+        ValueKind.UInt32 => uint.MinValue,
+        ValueKind.Int64 => -9.2233720368547748E18,
+        ValueKind.UInt64 => 0,
+        _ => double.MinValue,
+    };
+
+    internal static double MaxOf(ValueKind kind) => kind switch
+    {
+        ValueKind.SByte => sbyte.MaxValue,
+        ValueKind.Byte => byte.MaxValue,
+        ValueKind.Int16 => short.MaxValue,
+        ValueKind.UInt16 => ushort.MaxValue,
+        ValueKind.Int32 => int.MaxValue,
+        ValueKind.UInt32 => uint.MaxValue,
+        ValueKind.Int64 => 9.2233720368547748E18,
+        ValueKind.UInt64 => 1.8446744073709550E19,
+        _ => double.MaxValue,
+    };
+}
