@@ -33,11 +33,16 @@ internal sealed class MemberInfo
     /// <summary>Where the member is declared (for positional records, the parameter); null when not in source.</summary>
     public Location? Location { get; }
 
-    public static MemberInfo Read(ISymbol symbol, ITypeSymbol type, NullableAnnotation annotation, ImmutableArray<AttributeData> attributes, Location? location)
+    /// <summary>What the member's name says (read once, on first use).</summary>
+    public NameHeuristics.Meaning Meaning => _meaning ??= NameHeuristics.Read(Symbol.Name);
+
+    private NameHeuristics.Meaning? _meaning;
+
+    public static MemberInfo Read(ISymbol symbol, ITypeSymbol type, NullableAnnotation annotation, ImmutableArray<AttributeData> attributes, Location? location, KnownTypes known)
     {
         var shape = ValueShape.Classify(type, annotation);
         var member = new MemberInfo(symbol, type, shape, location);
-        var reader = new RuleReader(symbol.Name, shape, (descriptor, attribute, arguments) => member._ruleProblems.Add((descriptor, attribute, arguments)));
+        var reader = new RuleReader(symbol.Name, shape, (descriptor, attribute, arguments) => member._ruleProblems.Add((descriptor, attribute, arguments)), known.NameOf);
         foreach (var attribute in attributes)
         {
             reader.Add(attribute);

@@ -4,15 +4,6 @@ using System.Linq;
 
 namespace SynthKit.Analyzers;
 
-/// <summary>What a member's name says it holds.</summary>
-internal enum NameMeaning
-{
-    None,
-    PersonalData,
-    QuasiIdentifier,
-    Sensitive,
-}
-
 /// <summary>
 /// Reads what a member name says about its data. Names are split into lower-case words (camelCase, PascalCase,
 /// snake_case, kebab-case, ALL_CAPS, digits), trailing numbers and qualifiers such as <c>Value</c> or <c>Text</c> are
@@ -89,14 +80,24 @@ internal static class NameHeuristics
         ["dna"] = "genetic", ["criminalrecord"] = "criminal", ["conviction"] = "criminal", ["convictions"] = "criminal",
     };
 
+    /// <summary>What one name says, read in a single pass: personal-data kind, quasi-identifier family, sensitive category.</summary>
+    public readonly record struct Meaning(string? PersonalKind, string? QuasiFamily, string? SensitiveCategory);
+
+    /// <summary>Reads a member name once for all three tables.</summary>
+    public static Meaning Read(string memberName)
+    {
+        var suffixes = Suffixes(memberName);
+        return new Meaning(Match(suffixes, s_personal), Match(suffixes, s_quasi), Match(suffixes, s_sensitive));
+    }
+
     /// <summary>The <c>PiiKind</c> member name a personal-data name suggests, if any.</summary>
-    public static string? PersonalKind(string memberName) => Match(memberName, s_personal);
+    public static string? PersonalKind(string memberName) => Read(memberName).PersonalKind;
 
     /// <summary>The quasi-identifier family (postal code, birth date, sex) a name belongs to, if any.</summary>
-    public static string? QuasiFamily(string memberName) => Match(memberName, s_quasi);
+    public static string? QuasiFamily(string memberName) => Read(memberName).QuasiFamily;
 
     /// <summary>The sensitive category (health, religion …) a name suggests, if any.</summary>
-    public static string? SensitiveCategory(string memberName) => Match(memberName, s_sensitive);
+    public static string? SensitiveCategory(string memberName) => Read(memberName).SensitiveCategory;
 
     /// <summary>Splits a member name into lower-case words.</summary>
     public static List<string> Words(string name)
@@ -140,7 +141,8 @@ internal static class NameHeuristics
         return words;
     }
 
-    private static string? Match(string memberName, Dictionary<string, string> terms)
+    /// <summary>The name's last one to four words joined, longest first, after dropping trailing numbers and qualifiers.</summary>
+    private static string[] Suffixes(string memberName)
     {
         var words = Words(memberName);
 
@@ -151,9 +153,20 @@ internal static class NameHeuristics
         }
 
         // Longest suffix first, so "EmailAddress" is an e-mail and not a street address.
-        for (int take = Math.Min(4, words.Count); take >= 1; take--)
+        int count = Math.Min(4, words.Count);
+        var suffixes = new string[count];
+        for (int take = count; take >= 1; take--)
         {
-            string suffix = string.Concat(words.Skip(words.Count - take));
+            suffixes[count - take] = take == 1 ? words[words.Count - 1] : string.Concat(words.GetRange(words.Count - take, take));
+        }
+
+        return suffixes;
+    }
+
+    private static string? Match(string[] suffixes, Dictionary<string, string> terms)
+    {
+        foreach (var suffix in suffixes)
+        {
             if (terms.TryGetValue(suffix, out var meaning))
             {
                 return meaning;

@@ -50,7 +50,7 @@ public sealed partial class SchemaAnalyzer
                     kind.Reason));
             }
 
-            if (!reader.IsSensitive && !reader.IsDeclaredNotPii && IsScalar(member) && NameHeuristics.SensitiveCategory(member.Name) is { } category)
+            if (!reader.IsSensitive && !reader.IsDeclaredNotPii && IsScalar(member) && member.Meaning.SensitiveCategory is { } category)
             {
                 report(Diagnostic.Create(
                     DiagnosticDescriptors.UnmarkedSensitiveAttribute,
@@ -110,7 +110,7 @@ public sealed partial class SchemaAnalyzer
                 return ("MacAddress", "it is a MAC address");
         }
 
-        if (NameHeuristics.PersonalKind(member.Name) is not { } kind || !TypeCanHold(member, kind))
+        if (member.Meaning.PersonalKind is not { } kind || !TypeCanHold(member, kind))
         {
             return null;
         }
@@ -140,7 +140,7 @@ public sealed partial class SchemaAnalyzer
 
     private static string? QuasiFamily(MemberInfo member)
     {
-        if (NameHeuristics.QuasiFamily(member.Name) is not { } family || member.Shape.UnsupportedReason is not null)
+        if (member.Meaning.QuasiFamily is not { } family || member.Shape.UnsupportedReason is not null)
         {
             return null;
         }

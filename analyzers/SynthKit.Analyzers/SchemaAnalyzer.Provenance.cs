@@ -1,7 +1,5 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SynthKit.CodeAnalysis;
 
@@ -28,31 +26,16 @@ public sealed partial class SchemaAnalyzer
         }
     }
 
-    /// <summary>SK2002: a <c>[Provenance]</c> (on a type or the assembly) whose Source or Purpose is empty. Checked once per attribute.</summary>
-    private static void AnalyzeProvenanceAttribute(SyntaxNodeAnalysisContext context, KnownTypes known)
+    /// <summary>SK2002: a <c>[Provenance]</c> (on a type or the assembly) whose Source or Purpose is empty or a placeholder.</summary>
+    private static void CheckProvenanceAttribute(AttributeData attribute, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
-        var syntax = (AttributeSyntax)context.Node;
-        string name = syntax.Name switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => string.Empty,
-        };
-        if (name is not ("Provenance" or "ProvenanceAttribute")
-            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol { ContainingType: var type }
-            || !known.IsProvenance(type))
+        if (attribute.ApplicationSyntaxReference is not { } syntax)
         {
             return;
         }
 
-        string? Named(string argument) => syntax.ArgumentList?.Arguments
-            .Where(a => a.NameEquals?.Name.Identifier.ValueText == argument)
-            .Select(a => context.SemanticModel.GetConstantValue(a.Expression, context.CancellationToken))
-            .Select(c => c.HasValue ? c.Value as string : "?")
-            .FirstOrDefault();
-
-        bool noSource = IsMissing(Named("Source"));
-        bool noPurpose = IsMissing(Named("Purpose"));
+        bool noSource = IsMissing(ValueShape.NamedString(attribute, "Source"));
+        bool noPurpose = IsMissing(ValueShape.NamedString(attribute, "Purpose"));
         if (!noSource && !noPurpose)
         {
             return;
@@ -62,7 +45,7 @@ public sealed partial class SchemaAnalyzer
         string say = noSource && noPurpose
             ? "where the data (or the knowledge behind its rules) comes from, and what it is for"
             : noSource ? "where the data (or the knowledge behind its rules) comes from" : "what the synthetic data is for";
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyProvenance, syntax.GetLocation(), what, say));
+        report(Diagnostic.Create(DiagnosticDescriptors.EmptyProvenance, syntax.GetSyntax(cancellationToken).GetLocation(), what, say));
     }
 
     /// <summary>Empty, blank, or still the placeholder a skeleton was written with.</summary>

@@ -52,7 +52,23 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterSymbolAction(symbol => AnalyzeType(symbol, known), SymbolKind.NamedType);
-            start.RegisterSyntaxNodeAction(node => AnalyzeProvenanceAttribute(node, known), Microsoft.CodeAnalysis.CSharp.SyntaxKind.Attribute);
+
+            // [assembly: Provenance(...)] is checked once per compilation and reported from its own file. Walking every
+            // attribute node to find it cost more than all the rest of the analysis together.
+            var assemblyProvenance = start.Compilation.Assembly.GetAttributes().Where(a => known.IsProvenance(a.AttributeClass)).ToImmutableArray();
+            if (!assemblyProvenance.IsEmpty)
+            {
+                start.RegisterSyntaxTreeAction(tree =>
+                {
+                    foreach (var attribute in assemblyProvenance)
+                    {
+                        if (attribute.ApplicationSyntaxReference?.SyntaxTree == tree.Tree)
+                        {
+                            CheckProvenanceAttribute(attribute, tree.ReportDiagnostic, tree.CancellationToken);
+                        }
+                    }
+                });
+            }
         });
     }
 
@@ -65,19 +81,32 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
         }
 
         var typeAttributes = type.GetAttributes();
-        var synthesizerAttribute = typeAttributes.FirstOrDefault(a => known.IsSynthesizer(a.AttributeClass));
-        if (synthesizerAttribute is not null)
+        foreach (var attribute in typeAttributes)
         {
-            AnalyzeSynthesizer(context, known, type, synthesizerAttribute);
+            if (known.IsProvenance(attribute.AttributeClass))
+            {
+                CheckProvenanceAttribute(attribute, context.ReportDiagnostic, context.CancellationToken);
+            }
         }
 
-        bool declaredSchema = typeAttributes.Any(a => known.IsSyntheticSchema(a.AttributeClass));
-        var members = ReadMembers(type, context.CancellationToken);
-        bool marked = declaredSchema || typeAttributes.Any(a => known.IsProvenance(a.AttributeClass)) || members.Any(m => m.Reader.SawSynthKitAttribute);
-        if (!marked)
+        bool declaredSchema = false;
+        bool hasProvenance = false;
+        foreach (var attribute in typeAttributes)
         {
-            return;
+            declaredSchema |= known.IsSyntheticSchema(attribute.AttributeClass);
+            hasProvenance |= known.IsProvenance(attribute.AttributeClass);
+            if (known.IsSynthesizer(attribute.AttributeClass))
+            {
+                AnalyzeSynthesizer(context, known, type, attribute);
+            }
         }
+
+        if (!declaredSchema && !hasProvenance && !HasSynthKitMemberAttribute(type, known))
+        {
+            return; // not a schema: most types of a solution stop here, after one attribute lookup per member
+        }
+
+        var members = ReadMembers(type, known, context.CancellationToken);
 
         foreach (var member in members)
         {
@@ -109,18 +138,70 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var members = ReadMembers(schema, context.CancellationToken);
-        if (members.Any(m => m.Reader.SawSynthKitAttribute))
+        if (HasSynthKitMemberAttribute(schema, known))
         {
             return;
         }
+
+        var members = ReadMembers(schema, known, context.CancellationToken);
 
         bool inSource = schema.Locations.Any(l => l.IsInSource) && SymbolEqualityComparer.Default.Equals(schema.ContainingAssembly, context.Compilation.Assembly);
         AnalyzePrivacy(context.ReportDiagnostic, members, location: inSource ? null : attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation());
     }
 
     /// <summary>The members the generator would fill, each with its attributes read (and rule problems collected).</summary>
-    private static List<MemberInfo> ReadMembers(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
+    private static Location? SourceLocation(ISymbol symbol)
+    {
+        foreach (var location in symbol.Locations)
+        {
+            if (location.IsInSource)
+            {
+                return location;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether any member or constructor parameter carries one of SynthKit's attributes.</summary>
+    private static bool HasSynthKitMemberAttribute(INamedTypeSymbol type, KnownTypes known)
+    {
+        foreach (var symbol in type.GetMembers())
+        {
+            if (symbol is IPropertySymbol or IFieldSymbol && HasSynthKitAttribute(symbol.GetAttributes(), known))
+            {
+                return true;
+            }
+        }
+
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            foreach (var parameter in constructor.Parameters)
+            {
+                if (HasSynthKitAttribute(parameter.GetAttributes(), known))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasSynthKitAttribute(ImmutableArray<AttributeData> attributes, KnownTypes known)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (known.IsSynthKit(attribute.AttributeClass))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<MemberInfo> ReadMembers(INamedTypeSymbol type, KnownTypes known, System.Threading.CancellationToken cancellationToken)
     {
         var parameters = new Dictionary<string, IParameterSymbol>(System.StringComparer.OrdinalIgnoreCase);
         foreach (var constructor in type.InstanceConstructors)
@@ -156,13 +237,19 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
 
             parameters.TryGetValue(symbol.Name, out var parameter);
             var attributes = parameter is null ? symbol.GetAttributes() : symbol.GetAttributes().AddRange(parameter.GetAttributes());
-            if (attributes.Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.SynthIgnore))
+            bool ignored = false;
+            foreach (var attribute in attributes)
+            {
+                ignored |= known.IsSynthIgnore(attribute.AttributeClass);
+            }
+
+            if (ignored)
             {
                 continue;
             }
 
-            var location = symbol.Locations.FirstOrDefault(l => l.IsInSource) ?? parameter?.Locations.FirstOrDefault(l => l.IsInSource);
-            members.Add(MemberInfo.Read(symbol, t.Type, t.Annotation, attributes, location));
+            var location = SourceLocation(symbol) ?? (parameter is null ? null : SourceLocation(parameter));
+            members.Add(MemberInfo.Read(symbol, t.Type, t.Annotation, attributes, location, known));
         }
 
         return members;

@@ -21,6 +21,7 @@ internal sealed class RuleReader
     private readonly string _member;
     private readonly TypeShape _shape;
     private readonly RuleDiagnosticSink _report;
+    private readonly Func<INamedTypeSymbol, string?>? _nameOf;
 
     private AttributeData? _generation;
     private string? _generationName;
@@ -47,11 +48,19 @@ internal sealed class RuleReader
     private int _countMax = Defaults.CountMax;
     private AttributeData? _lengthAttribute;
 
-    public RuleReader(string member, TypeShape shape, RuleDiagnosticSink report)
+    /// <param name="member">The member name, for messages.</param>
+    /// <param name="shape">The member type's shape.</param>
+    /// <param name="report">Receives problems.</param>
+    /// <param name="nameOf">
+    /// Maps an attribute class to its metadata name if SynthKit reads it, else null. Analyzers pass a per-compilation
+    /// symbol map; without one the name is computed from the symbol (slower).
+    /// </param>
+    public RuleReader(string member, TypeShape shape, RuleDiagnosticSink report, Func<INamedTypeSymbol, string?>? nameOf = null)
     {
         _member = member;
         _shape = shape;
         _report = report;
+        _nameOf = nameOf;
     }
 
     /// <summary>The <c>[Pii]</c> attribute, if the member carries one.</summary>
@@ -91,7 +100,12 @@ internal sealed class RuleReader
             return;
         }
 
-        string name = attributeClass.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length);
+        string? name = _nameOf is null ? ValueShape.MetadataName(attributeClass) : _nameOf(attributeClass);
+        if (name is null)
+        {
+            return;
+        }
+
         if (name.StartsWith("SynthKit.", StringComparison.Ordinal))
         {
             SawSynthKitAttribute = true;

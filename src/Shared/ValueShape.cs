@@ -41,7 +41,6 @@ internal static class ValueShape
             nullable = true;
         }
 
-        string typeName = FullName(type);
         ValueKind? kind = type.SpecialType switch
         {
             SpecialType.System_Boolean => ValueKind.Boolean,
@@ -59,20 +58,23 @@ internal static class ValueShape
             SpecialType.System_Decimal => ValueKind.Decimal,
             SpecialType.System_String => ValueKind.String,
             SpecialType.System_DateTime => ValueKind.DateTime,
-            _ => typeName switch
+            _ when type is INamedTypeSymbol { Arity: 0 } && IsInNamespace(type, "System") => type.Name switch
             {
-                "global::System.DateTimeOffset" => ValueKind.DateTimeOffset,
-                "global::System.DateOnly" => ValueKind.DateOnly,
-                "global::System.TimeOnly" => ValueKind.TimeOnly,
-                "global::System.TimeSpan" => ValueKind.TimeSpan,
-                "global::System.Guid" => ValueKind.Guid,
+                "DateTimeOffset" => ValueKind.DateTimeOffset,
+                "DateOnly" => ValueKind.DateOnly,
+                "TimeOnly" => ValueKind.TimeOnly,
+                "TimeSpan" => ValueKind.TimeSpan,
+                "Guid" => ValueKind.Guid,
                 _ => null,
             },
+            _ => null,
         };
         if (kind is { } k)
         {
-            return new TypeShape(k, typeName, nullable, EquatableArray<string>.Empty, CollectionShape.None, null, null);
+            return new TypeShape(k, ScalarName(k), nullable, EquatableArray<string>.Empty, CollectionShape.None, null, null);
         }
+
+        string typeName = FullName(type);
 
         if (type.TypeKind == TypeKind.Enum && type is INamedTypeSymbol enumType)
         {
@@ -100,17 +102,11 @@ internal static class ValueShape
         }
         else if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic)
         {
-            switch (generic.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+            if (generic.Name is "List" or "IList" or "ICollection" or "IEnumerable" or "IReadOnlyList" or "IReadOnlyCollection"
+                && IsInNamespace(generic, "System", "Collections", "Generic"))
             {
-                case "global::System.Collections.Generic.List<T>":
-                case "global::System.Collections.Generic.IList<T>":
-                case "global::System.Collections.Generic.ICollection<T>":
-                case "global::System.Collections.Generic.IEnumerable<T>":
-                case "global::System.Collections.Generic.IReadOnlyList<T>":
-                case "global::System.Collections.Generic.IReadOnlyCollection<T>":
-                    element = generic.TypeArguments[0];
-                    collection = CollectionShape.List;
-                    break;
+                element = generic.TypeArguments[0];
+                collection = CollectionShape.List;
             }
         }
 
@@ -141,9 +137,62 @@ internal static class ValueShape
         && !type.IsAbstract
         && !type.IsStatic
         && !type.IsRefLikeType
-        && !(type.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns == "Microsoft" || ns.StartsWith("Microsoft.", StringComparison.Ordinal)));
+        && OutermostNamespace(type) is not ("System" or "Microsoft");
 
     public static string FullName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    /// <summary>An attribute class's metadata name (<c>Namespace.TypeAttribute</c>), computed from the symbol.</summary>
+    public static string MetadataName(INamedTypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length);
+
+    /// <summary>The C# name <see cref="FullName"/> gives a scalar kind, without formatting a symbol.</summary>
+    public static string ScalarName(ValueKind kind) => kind switch
+    {
+        ValueKind.Boolean => "bool",
+        ValueKind.Char => "char",
+        ValueKind.SByte => "sbyte",
+        ValueKind.Byte => "byte",
+        ValueKind.Int16 => "short",
+        ValueKind.UInt16 => "ushort",
+        ValueKind.Int32 => "int",
+        ValueKind.UInt32 => "uint",
+        ValueKind.Int64 => "long",
+        ValueKind.UInt64 => "ulong",
+        ValueKind.Single => "float",
+        ValueKind.Double => "double",
+        ValueKind.Decimal => "decimal",
+        ValueKind.String => "string",
+        _ => "global::System." + kind,
+    };
+
+    /// <summary>Whether a symbol sits directly in the namespace with the given parts (outermost first).</summary>
+    public static bool IsInNamespace(ISymbol symbol, params string[] parts)
+    {
+        var ns = symbol.ContainingNamespace;
+        for (int i = parts.Length - 1; i >= 0; i--)
+        {
+            if (ns is null || ns.IsGlobalNamespace || ns.Name != parts[i])
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { IsGlobalNamespace: true };
+    }
+
+    private static string? OutermostNamespace(ISymbol symbol)
+    {
+        var ns = symbol.ContainingNamespace;
+        string? name = null;
+        while (ns is { IsGlobalNamespace: false })
+        {
+            name = ns.Name;
+            ns = ns.ContainingNamespace;
+        }
+
+        return name;
+    }
 
     public static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
 

@@ -28,8 +28,101 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
         Assert.Contains("lib/netstandard2.0/SynthKit.Abstractions.dll", abstractions.Entries.Select(e => e.FullName));
         using var nuspec = new StreamReader(runtime.Entries.Single(e => e.FullName.EndsWith(".nuspec")).Open());
         string text = nuspec.ReadToEnd();
-        Assert.Contains("id=\"SynthKit.Abstractions\"", text);
+        Assert.Matches("<dependency id=\"SynthKit.Abstractions\" version=\"[^\"]+\" include=\"All\" />", text); // analyzers and presets flow
         Assert.Contains("id=\"Bogus\"", text);
+
+        var abstractionsEntries = abstractions.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("analyzers/dotnet/cs/SynthKit.Analyzers.dll", abstractionsEntries);
+        Assert.Contains("analyzers/dotnet/cs/SynthKit.Analyzers.CodeFixes.dll", abstractionsEntries);
+        Assert.Contains("buildTransitive/SynthKit.Abstractions.targets", abstractionsEntries);
+        Assert.Contains("buildTransitive/SynthKit.strict.globalconfig", abstractionsEntries);
+        Assert.Contains("build/SynthKit.Abstractions.targets", abstractionsEntries);
+        Assert.DoesNotContain(entries, e => e.Contains("SynthKit.Analyzers", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Analyzers_report_in_a_fresh_project_and_the_strict_preset_fails_its_build()
+    {
+        string workspace = _feed.NewWorkspace("analyzed");
+        string models = Path.Combine(workspace, "Models");
+        string tool = Path.Combine(workspace, "Tool");
+        Directory.CreateDirectory(models);
+        Directory.CreateDirectory(tool);
+        File.WriteAllText(Path.Combine(models, "Models.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="SynthKit.Abstractions" Version="{PackageFeed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(models, "Customer.cs"), """
+            using System;
+            using SynthKit;
+
+            [SyntheticSchema]
+            public class Customer
+            {
+                public string Email { get; set; } = "";
+                public string Phone { get; set; } = "";
+                public DateTime BirthDate { get; set; }
+                public string ZipCode { get; set; } = "";
+            }
+            """);
+
+        // Recommended (the default): warnings with their codes, and the build succeeds.
+        var (code, output) = DotNet.Run(models, "build", "-nodeReuse:false");
+        Assert.True(code == 0, output);
+        foreach (var (line, member) in new[] { (7, "Email"), (8, "Phone"), (9, "BirthDate"), (10, "ZipCode") })
+        {
+            Assert.Matches($@"Customer\.cs\({line},\d+\): warning SK1001: '{member}' looks like personal data", output);
+        }
+
+        Assert.Matches(@"Customer\.cs\(5,14\): warning SK2001: The schema 'Customer' states no provenance", output);
+
+        // Strict: the same findings are errors.
+        (code, output) = DotNet.Run(models, "build", "-nodeReuse:false", "-p:SynthKitAnalysisLevel=strict");
+        Assert.NotEqual(0, code);
+        Assert.Matches(@"Customer\.cs\(7,\d+\): error SK1001", output);
+        Assert.Matches(@"Customer\.cs\(5,14\): error SK2001", output);
+
+        // An .editorconfig overrides the preset rule by rule.
+        File.WriteAllText(Path.Combine(models, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.SK1001.severity = none\ndotnet_diagnostic.SK2001.severity = error\n");
+        (code, output) = DotNet.Run(models, "build", "-nodeReuse:false");
+        Assert.NotEqual(0, code);
+        Assert.DoesNotContain("SK1001", output);
+        Assert.Matches(@"error SK2001", output);
+
+        // A project that references only SynthKit gets the analyzers through its dependency on SynthKit.Abstractions.
+        File.WriteAllText(Path.Combine(tool, "Tool.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="SynthKit" Version="{PackageFeed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(tool, "Lead.cs"), """
+            using SynthKit;
+
+            [SyntheticSchema, Provenance(Source = "test", Purpose = "test")]
+            public class Lead
+            {
+                public string HomePhone { get; set; } = "";
+                [Normal(1, -1)] public double Score { get; set; }
+            }
+            """);
+        (code, output) = DotNet.Run(tool, "build", "-nodeReuse:false");
+        Assert.NotEqual(0, code);
+        Assert.Matches(@"Lead\.cs\(6,19\): warning SK1001: 'HomePhone'", output);
+        Assert.Matches(@"Lead\.cs\(7,6\): error SK3003: \[Normal\] on 'Score': standard deviation must be positive, but is -1", output);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(output, @"Lead\.cs\(7,6\): error SK3003").Select(m => m.Value).Distinct());
     }
 
     [Fact]
@@ -56,6 +149,8 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
         File.WriteAllText(Path.Combine(domain, "Customer.cs"), """
             using System;
             using SynthKit;
+
+            [assembly: Provenance(Source = "end-to-end test", Purpose = "package verification")]
 
             namespace Domain;
 
@@ -87,6 +182,8 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
             using System.IO;
             using System.Linq;
             using SynthKit;
+
+            [assembly: Provenance(Source = "end-to-end test", Purpose = "package verification")]
 
             var customers = new CustomerSynthesizer(seed: 42);
             foreach (var c in customers.Generate(3))
