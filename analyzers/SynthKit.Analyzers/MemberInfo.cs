@@ -9,7 +9,7 @@ namespace SynthKit.Analyzers;
 /// <summary>One member of a schema, its type's shape and what its attributes say.</summary>
 internal sealed class MemberInfo
 {
-    private readonly List<(DiagnosticDescriptor Descriptor, AttributeData? Attribute, string[] Arguments)> _ruleProblems = new();
+    private readonly List<(DiagnosticDescriptor Descriptor, AttributeData? Attribute, ArgumentTarget Target, string[] Arguments)> _ruleProblems = new();
 
     private MemberInfo(ISymbol symbol, ITypeSymbol type, TypeShape shape, Location? location)
     {
@@ -42,7 +42,7 @@ internal sealed class MemberInfo
     {
         var shape = ValueShape.Classify(type, annotation);
         var member = new MemberInfo(symbol, type, shape, location);
-        var reader = new RuleReader(symbol.Name, shape, (descriptor, attribute, arguments) => member._ruleProblems.Add((descriptor, attribute, arguments)), known.NameOf);
+        var reader = new RuleReader(symbol.Name, shape, (descriptor, attribute, target, arguments) => member._ruleProblems.Add((descriptor, attribute, target, arguments)), known.NameOf);
         foreach (var attribute in attributes)
         {
             reader.Add(attribute);
@@ -53,6 +53,35 @@ internal sealed class MemberInfo
         return member;
     }
 
+    /// <summary>The attribute, or the argument of it a problem is about, in source.</summary>
+    private static Location? Locate(AttributeData? attribute, ArgumentTarget target)
+    {
+        if (attribute?.ApplicationSyntaxReference?.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax syntax)
+        {
+            return null;
+        }
+
+        if (syntax.ArgumentList is { } list && (target.Index >= 0 || target.Name is not null))
+        {
+            int position = 0;
+            foreach (var argument in list.Arguments)
+            {
+                bool named = argument.NameEquals is not null || argument.NameColon is not null;
+                if (target.Name is not null && argument.NameEquals?.Name.Identifier.ValueText == target.Name)
+                {
+                    return argument.GetLocation();
+                }
+
+                if (target.Index >= 0 && !named && position++ == target.Index)
+                {
+                    return argument.GetLocation();
+                }
+            }
+        }
+
+        return syntax.GetLocation();
+    }
+
     /// <summary>Reports what the rule reader found wrong with the arguments (the generator stays silent about these).</summary>
     public void ReportRuleProblems(Action<Diagnostic> report)
     {
@@ -61,14 +90,14 @@ internal sealed class MemberInfo
             return; // the generator reports the type (SK3001); rules on it are moot
         }
 
-        foreach (var (descriptor, attribute, arguments) in _ruleProblems)
+        foreach (var (descriptor, attribute, target, arguments) in _ruleProblems)
         {
             if (DiagnosticIds.IsGeneratorOwned(descriptor.Id))
             {
                 continue;
             }
 
-            var location = attribute?.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? Location;
+            var location = Locate(attribute, target) ?? Location;
             if (location is not null && location.IsInSource)
             {
                 report(Diagnostic.Create(descriptor, location, arguments));

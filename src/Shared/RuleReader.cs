@@ -8,8 +8,21 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace SynthKit.CodeAnalysis;
 
-/// <summary>Receives a problem found in a member's attributes: the descriptor, the attribute at fault (if any) and the message arguments.</summary>
-internal delegate void RuleDiagnosticSink(DiagnosticDescriptor descriptor, AttributeData? attribute, string[] arguments);
+/// <summary>Which argument of an attribute a problem is about: a positional index, a named argument, or the whole attribute.</summary>
+internal readonly record struct ArgumentTarget(int Index, string? Name)
+{
+    public static readonly ArgumentTarget Whole = new(-1, null);
+
+    public static ArgumentTarget At(int index) => new(index, null);
+
+    public static ArgumentTarget Named(string name) => new(-1, name);
+}
+
+/// <summary>
+/// Receives a problem found in a member's attributes: the descriptor, the attribute at fault (if any), which of its
+/// arguments, and the message arguments.
+/// </summary>
+internal delegate void RuleDiagnosticSink(DiagnosticDescriptor descriptor, AttributeData? attribute, ArgumentTarget target, string[] arguments);
 
 /// <summary>
 /// Reads one member's attributes into its rule, modifiers and privacy marks, validating as it goes. Compiled into both
@@ -179,7 +192,7 @@ internal sealed class RuleReader
                 }
                 else if (_roundDigits is < 0 or > 15)
                 {
-                    Report(DiagnosticDescriptors.InvalidBounds, attribute, "Round", _member, $"digits must be between 0 and 15, not {_roundDigits}");
+                    ReportAt(DiagnosticDescriptors.InvalidBounds, attribute, ArgumentTarget.At(0), "Round", _member, $"digits must be between 0 and 15, not {_roundDigits}");
                     _roundDigits = -1;
                 }
 
@@ -189,7 +202,7 @@ internal sealed class RuleReader
                 _nullRate = Num(attribute, 0);
                 if (!(_nullRate >= 0 && _nullRate <= 1))
                 {
-                    Report(DiagnosticDescriptors.ProbabilityOutOfRange, attribute, "NullRate", _member, "the rate " + Numbers.F(_nullRate));
+                    ReportAt(DiagnosticDescriptors.ProbabilityOutOfRange, attribute, ArgumentTarget.At(0), "NullRate", _member, "the rate " + Numbers.F(_nullRate));
                     _nullRate = 0;
                 }
                 else if (!_shape.IsNullable)
@@ -324,7 +337,7 @@ internal sealed class RuleReader
                     var rule = Distribution(attribute, name, RuleKind.Zipf, ("exponent", 0), ("count", 1));
                     if (rule is not null && rule.Numbers[1] > 10_000_000)
                     {
-                        Report(DiagnosticDescriptors.InvalidBounds, attribute, name, _member, "count must be at most 10,000,000 (the sampler keeps a table of that many ranks)");
+                        ReportAt(DiagnosticDescriptors.InvalidBounds, attribute, ArgumentTarget.At(1), name, _member, "count must be at most 10,000,000 (the sampler keeps a table of that many ranks)");
                         return null;
                     }
 
@@ -370,7 +383,7 @@ internal sealed class RuleReader
                     double p = Num(attribute, 0);
                     if (!(p >= 0 && p <= 1))
                     {
-                        Report(DiagnosticDescriptors.ProbabilityOutOfRange, attribute, name, _member, "the probability " + Numbers.F(p));
+                        ReportAt(DiagnosticDescriptors.ProbabilityOutOfRange, attribute, ArgumentTarget.At(0), name, _member, "the probability " + Numbers.F(p));
                         return null;
                     }
 
@@ -390,7 +403,7 @@ internal sealed class RuleReader
                     string? pattern = Str(attribute, 0);
                     if (string.IsNullOrEmpty(pattern) || !PatternIsValid(pattern!))
                     {
-                        Report(DiagnosticDescriptors.InvalidTextArgument, attribute, name, _member, string.IsNullOrEmpty(pattern) ? "the pattern is empty" : "the pattern ends in a lone '\\'; write '\\\\' for a literal backslash");
+                        ReportAt(DiagnosticDescriptors.InvalidTextArgument, attribute, ArgumentTarget.At(0), name, _member, string.IsNullOrEmpty(pattern) ? "the pattern is empty" : "the pattern ends in a lone '\\'; write '\\\\' for a literal backslash");
                         return null;
                     }
 
@@ -402,7 +415,7 @@ internal sealed class RuleReader
                     int kind = Int(attribute, 0);
                     if (FakeKinds.Name(kind) is null)
                     {
-                        Report(DiagnosticDescriptors.InvalidTextArgument, attribute, name, _member, $"{kind} is not a FakeKind");
+                        ReportAt(DiagnosticDescriptors.InvalidTextArgument, attribute, ArgumentTarget.At(0), name, _member, $"{kind} is not a FakeKind");
                         return null;
                     }
 
@@ -434,7 +447,7 @@ internal sealed class RuleReader
         {
             if (!(numbers[index] > 0) || double.IsInfinity(numbers[index]))
             {
-                Report(DiagnosticDescriptors.NonPositiveParameter, attribute, name, _member, parameter, Numbers.F(numbers[index]));
+                ReportAt(DiagnosticDescriptors.NonPositiveParameter, attribute, ArgumentTarget.At(index), name, _member, parameter, Numbers.F(numbers[index]));
                 return null;
             }
         }
@@ -447,7 +460,7 @@ internal sealed class RuleReader
         string? kindName = PiiKinds.Name(_piiKind);
         if (kindName is null)
         {
-            Report(DiagnosticDescriptors.InvalidTextArgument, attribute, "Pii", _member, $"{_piiKind} is not a PiiKind");
+            ReportAt(DiagnosticDescriptors.InvalidTextArgument, attribute, ArgumentTarget.At(0), "Pii", _member, $"{_piiKind} is not a PiiKind");
             return null;
         }
 
@@ -540,7 +553,8 @@ internal sealed class RuleReader
 
         if (!TryParseDate(minText, out var min) || !TryParseDate(maxText, out var max))
         {
-            Report(DiagnosticDescriptors.InvalidTextArgument, attribute, name, _member, $"'{(TryParseDate(minText, out _) ? maxText : minText)}' is not an ISO 8601 date (yyyy-MM-dd) or timestamp (yyyy-MM-ddTHH:mm:ss)");
+            string? bad = TryParseDate(minText, out _) ? maxText : minText;
+        ReportAt(DiagnosticDescriptors.InvalidTextArgument, attribute, ArgumentHolding(attribute, bad), name, _member, $"'{bad}' is not an ISO 8601 date (yyyy-MM-dd) or timestamp (yyyy-MM-ddTHH:mm:ss)");
             return null;
         }
 
@@ -576,11 +590,12 @@ internal sealed class RuleReader
 
         var literals = new List<string>();
         var labels = new List<string>();
-        foreach (var value in values)
+        for (int i = 0; i < values.Length; i++)
         {
+            var value = values[i];
             if (!TryLiteral(value, out string? literal, out string? label, out string? problem))
             {
-                Report(DiagnosticDescriptors.InvalidCategorical, attribute, _member, problem!);
+                ReportAt(DiagnosticDescriptors.InvalidCategorical, attribute, ArgumentTarget.At(i), _member, problem!);
                 return null;
             }
 
@@ -601,13 +616,13 @@ internal sealed class RuleReader
         {
             if (weights.Length != literals.Count)
             {
-                Report(DiagnosticDescriptors.InvalidCategorical, attribute, _member, $"{literals.Count} value(s) but {weights.Length} weight(s); give one weight per value");
+                ReportAt(DiagnosticDescriptors.InvalidCategorical, attribute, ArgumentTarget.Named("Weights"), _member, $"{literals.Count} value(s) but {weights.Length} weight(s); give one weight per value");
                 return null;
             }
 
             if (weights.Any(w => !(w >= 0) || double.IsInfinity(w)) || !(weights.Sum() > 0))
             {
-                Report(DiagnosticDescriptors.InvalidCategorical, attribute, _member, "weights must be finite, not negative, and sum to a positive number");
+                ReportAt(DiagnosticDescriptors.InvalidCategorical, attribute, ArgumentTarget.Named("Weights"), _member, "weights must be finite, not negative, and sum to a positive number");
                 return null;
             }
         }
@@ -798,7 +813,24 @@ internal sealed class RuleReader
         Report(DiagnosticDescriptors.RuleNotApplicable, attribute, name, _member, _shape.TypeName.Replace("global::", string.Empty) + (_shape.IsNullable ? "?" : string.Empty), reason);
 
     private void Report(DiagnosticDescriptor descriptor, AttributeData attribute, params string[] arguments) =>
-        _report(descriptor, attribute, arguments);
+        _report(descriptor, attribute, ArgumentTarget.Whole, arguments);
+
+    private void ReportAt(DiagnosticDescriptor descriptor, AttributeData attribute, ArgumentTarget target, params string[] arguments) =>
+        _report(descriptor, attribute, target, arguments);
+
+    /// <summary>The positional argument whose constant is <paramref name="value"/>, for pointing at it.</summary>
+    private static ArgumentTarget ArgumentHolding(AttributeData attribute, string? value)
+    {
+        for (int i = 0; i < attribute.ConstructorArguments.Length; i++)
+        {
+            if (attribute.ConstructorArguments[i].Kind != TypedConstantKind.Array && Equals(attribute.ConstructorArguments[i].Value, value))
+            {
+                return ArgumentTarget.At(i);
+            }
+        }
+
+        return ArgumentTarget.Whole;
+    }
 
     private static bool TryParseDate(string? text, out DateTime value) =>
         DateTime.TryParseExact(text, new[] { "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss" }, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);

@@ -28,18 +28,18 @@ public class SchemaRulesTests
     [InlineData("SK3002", "[{|#0:Triangular(0, 11, 10)|}] public double X { get; set; }", "Triangular", "X", "need min ≤ mode ≤ max with min < max, but have 0, 11, 10")]
     [InlineData("SK3002", "[{|#0:DateRange(\"2020-01-02\", \"2020-01-01\")|}] public DateOnly X { get; set; }", "DateRange", "X", "min (2020-01-02) is after max (2020-01-01)")]
     [InlineData("SK3002", "[{|#0:Count(3, 1)|}] public List<D> X { get; set; } = new();", "Count", "X", "need 0 ≤ min ≤ max, but have 3 and 1")]
-    [InlineData("SK3002", "[{|#0:Round(16)|}] public double X { get; set; }", "Round", "X", "digits must be between 0 and 15, not 16")]
-    [InlineData("SK3003", "[{|#0:Normal(0, -1)|}] public double X { get; set; }", "Normal", "X", "standard deviation", "-1")]
-    [InlineData("SK3003", "[{|#0:Poisson(0)|}] public int X { get; set; }", "Poisson", "X", "lambda", "0")]
-    [InlineData("SK3003", "[{|#0:Exponential(-2)|}] public double X { get; set; }", "Exponential", "X", "rate", "-2")]
-    [InlineData("SK3003", "[{|#0:Zipf(1.1, 0)|}] public int X { get; set; }", "Zipf", "X", "count", "0")]
-    [InlineData("SK3004", "[{|#0:Categorical(\"a\", \"b\", Weights = new[] { 1.0 })|}] public string X { get; set; } = \"\";", "X", "2 value(s) but 1 weight(s); give one weight per value")]
-    [InlineData("SK3004", "[{|#0:Categorical(\"a\", \"b\", Weights = new[] { 0.0, 0.0 })|}] public string X { get; set; } = \"\";", "X", "weights must be finite, not negative, and sum to a positive number")]
-    [InlineData("SK3004", "[{|#0:Categorical(\"a\", 2)|}] public string X { get; set; } = \"\";", "X", "'2' (int) is not a value of type string")]
-    [InlineData("SK3004", "[{|#0:Categorical(\"A\", \"Z\")|}] public E X { get; set; }", "X", "'Z' is not a member of E")]
-    [InlineData("SK3004", "[{|#0:Categorical(1000)|}] public byte X { get; set; }", "X", "1000 is not a value of type byte")]
-    [InlineData("SK3005", "[{|#0:Probability(1.5)|}] public bool X { get; set; }", "Probability", "X", "the probability 1.5")]
-    [InlineData("SK3005", "[{|#0:NullRate(-0.1)|}] public int? X { get; set; }", "NullRate", "X", "the rate -0.1")]
+    [InlineData("SK3002", "[Round({|#0:16|})] public double X { get; set; }", "Round", "X", "digits must be between 0 and 15, not 16")]
+    [InlineData("SK3003", "[Normal(0, {|#0:-1|})] public double X { get; set; }", "Normal", "X", "standard deviation", "-1")]
+    [InlineData("SK3003", "[Poisson({|#0:0|})] public int X { get; set; }", "Poisson", "X", "lambda", "0")]
+    [InlineData("SK3003", "[Exponential({|#0:-2|})] public double X { get; set; }", "Exponential", "X", "rate", "-2")]
+    [InlineData("SK3003", "[Zipf(1.1, {|#0:0|})] public int X { get; set; }", "Zipf", "X", "count", "0")]
+    [InlineData("SK3004", "[Categorical(\"a\", \"b\", {|#0:Weights = new[] { 1.0 }|})] public string X { get; set; } = \"\";", "X", "2 value(s) but 1 weight(s); give one weight per value")]
+    [InlineData("SK3004", "[Categorical(\"a\", \"b\", {|#0:Weights = new[] { 0.0, 0.0 }|})] public string X { get; set; } = \"\";", "X", "weights must be finite, not negative, and sum to a positive number")]
+    [InlineData("SK3004", "[Categorical(\"a\", {|#0:2|})] public string X { get; set; } = \"\";", "X", "'2' (int) is not a value of type string")]
+    [InlineData("SK3004", "[Categorical(\"A\", {|#0:\"Z\"|})] public E X { get; set; }", "X", "'Z' is not a member of E")]
+    [InlineData("SK3004", "[Categorical({|#0:1000|})] public byte X { get; set; }", "X", "1000 is not a value of type byte")]
+    [InlineData("SK3005", "[Probability({|#0:1.5|})] public bool X { get; set; }", "Probability", "X", "the probability 1.5")]
+    [InlineData("SK3005", "[NullRate({|#0:-0.1|})] public int? X { get; set; }", "NullRate", "X", "the rate -0.1")]
     [InlineData("SK3006", "[{|#0:Normal(0, 1)|}] public string X { get; set; } = \"\";", "Normal", "X", "string", "it draws numbers")]
     [InlineData("SK3006", "[{|#0:NullRate(0.2)|}] public int X { get; set; }", "NullRate", "X", "int", "the member cannot hold null; make its type nullable (T?)")]
     [InlineData("SK3006", "[{|#0:Pii(PiiKind.Email)|}] public int X { get; set; }", "Pii(PiiKind.Email)", "X", "int", "that kind makes strings; add a generation attribute such as [Pattern] or [Uniform] to say how to make this member")]
@@ -51,9 +51,9 @@ public class SchemaRulesTests
     [InlineData("SK3007", "[System.ComponentModel.DataAnnotations.Required, {|#0:NullRate(0.5)|}] public string? X { get; set; }", "X", "Required", "NullRate")]
     [InlineData("SK3008", "[{|#0:Unique|}] public bool X { get; set; }", "X", "a boolean has only two values")]
     [InlineData("SK3008", "[{|#0:Unique|}, Normal(0, 1)] public double X { get; set; }", "X", "[Normal] draws values that can repeat; unique members take integers, dates, enums, categorical values, patterns, fakes or GUIDs")]
-    [InlineData("SK3011", "[{|#0:Pattern(\"\")|}] public string X { get; set; } = \"\";", "Pattern", "X", "the pattern is empty")]
-    [InlineData("SK3011", "[{|#0:Pattern(\"ab\\\\\")|}] public string X { get; set; } = \"\";", "Pattern", "X", "the pattern ends in a lone '\\'; write '\\\\' for a literal backslash")]
-    [InlineData("SK3011", "[{|#0:DateRange(\"2020-13-01\", \"2021-01-01\")|}] public DateTime X { get; set; }", "DateRange", "X", "'2020-13-01' is not an ISO 8601 date (yyyy-MM-dd) or timestamp (yyyy-MM-ddTHH:mm:ss)")]
+    [InlineData("SK3011", "[Pattern({|#0:\"\"|})] public string X { get; set; } = \"\";", "Pattern", "X", "the pattern is empty")]
+    [InlineData("SK3011", "[Pattern({|#0:\"ab\\\\\"|})] public string X { get; set; } = \"\";", "Pattern", "X", "the pattern ends in a lone '\\'; write '\\\\' for a literal backslash")]
+    [InlineData("SK3011", "[DateRange({|#0:\"2020-13-01\"|}, \"2021-01-01\")] public DateTime X { get; set; }", "DateRange", "X", "'2020-13-01' is not an ISO 8601 date (yyyy-MM-dd) or timestamp (yyyy-MM-ddTHH:mm:ss)")]
     public async Task Rule_errors_are_reported_at_the_attribute(string id, string member, params string[] arguments)
     {
         string source = Header + "[SyntheticSchema] public class C { " + member + " }";
@@ -67,7 +67,7 @@ public class SchemaRulesTests
         const string source = Header + """
             namespace System.Runtime.CompilerServices { internal static class IsExternalInit { } }
 
-            public record Reading([{|#0:Normal(20, 0)|}] double Celsius, [Uniform(0, 100)] int Humidity);
+            public record Reading([Normal(20, {|#0:0|})] double Celsius, [Uniform(0, 100)] int Humidity);
             """;
 
         await Verify.AnalyzerAsync(source, Verify.Diagnostic("SK3003").WithLocation(0).WithArguments("Normal", "Celsius", "standard deviation", "0"));

@@ -121,8 +121,8 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
         (code, output) = DotNet.Run(tool, "build", "-nodeReuse:false");
         Assert.NotEqual(0, code);
         Assert.Matches(@"Lead\.cs\(6,19\): warning SK1001: 'HomePhone'", output);
-        Assert.Matches(@"Lead\.cs\(7,6\): error SK3003: \[Normal\] on 'Score': standard deviation must be positive, but is -1", output);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(output, @"Lead\.cs\(7,6\): error SK3003").Select(m => m.Value).Distinct());
+        Assert.Matches(@"Lead\.cs\(7,16\): error SK3003: \[Normal\] on 'Score': standard deviation must be positive, but is -1", output);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(output, @"Lead\.cs\(7,16\): error SK3003").Select(m => m.Value).Distinct());
     }
 
     [Fact]

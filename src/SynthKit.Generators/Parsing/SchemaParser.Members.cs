@@ -36,7 +36,7 @@ internal sealed partial class SchemaParser
         }
 
         // Argument errors (SK3002–SK3008, SK3011) are the analyzers' to report; the generator only falls back to defaults.
-        var reader = new RuleReader(name, shape, (descriptor, attribute, arguments) =>
+        var reader = new RuleReader(name, shape, (descriptor, attribute, _, arguments) =>
         {
             if (DiagnosticIds.IsGeneratorOwned(descriptor.Id))
             {
