@@ -46,6 +46,9 @@ internal sealed partial class SynthesizerEmitter
         _w.WriteLine("#nullable enable");
         _w.WriteLine("#pragma warning disable CS0618 // members of the schema may be obsolete; the synthesizer still fills them");
         _w.WriteLine();
+        string synthesizer = (_model.Namespace is null ? "global::" : "global::" + _model.Namespace + ".") + _model.SynthesizerName;
+        _w.WriteLine($"[assembly: global::SynthKit.SynthesizerRegistration(typeof({_rowType}), typeof({synthesizer}))]");
+        _w.WriteLine();
         if (_model.Namespace is not null)
         {
             _w.WriteLine("namespace " + _model.Namespace + ";");

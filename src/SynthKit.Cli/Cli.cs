@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using Spectre.Console;
+using SynthKit.Fixtures;
+
+namespace SynthKit.Cli;
+
+/// <summary>
+/// The <c>synthkit</c> command line. Every command writes plain lines (and a progress bar when attached to a terminal);
+/// every error is one canonical <c>path(line,col): error SKnnnn: message</c> line on the error stream, which MSBuild,
+/// IDEs and CI systems recognise.
+/// </summary>
+public static class Cli
+{
+    /// <summary>Exit code: success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code: a fixture is missing, stale or tampered with.</summary>
+    public const int FixtureProblem = 1;
+
+    /// <summary>Exit code: the command line is wrong.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Exit code: an input could not be used (unknown schema, unloadable assembly, unreadable or malformed file, I/O failure).</summary>
+    public const int InputError = 3;
+
+    /// <summary>Runs the command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Where normal output goes.</param>
+    /// <param name="error">Where errors go.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var console = new Reporter(output, error);
+        var root = new RootCommand("synthkit: generate and verify synthetic-data fixtures, and list an assembly's schemas.")
+        {
+            GenerateCommand.Create(console),
+            VerifyCommand.Create(console),
+            SchemaCommand.Create(console),
+            FixturesCommand.Create(console),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine("error: " + problem.Message);
+            }
+
+            error.WriteLine("Run 'synthkit --help' (or 'synthkit <command> --help') for usage.");
+            return UsageError;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (SynthKitException ex)
+        {
+            console.Error(ex);
+            return ExitCodeOf(ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error {FixtureErrorCodes.IoFailure}: {ex.Message}");
+            return InputError;
+        }
+    }
+
+    /// <summary>The exit code for an error: 1 for fixture problems, 3 for everything else.</summary>
+    internal static int ExitCodeOf(SynthKitException ex) =>
+        ex.Code is FixtureErrorCodes.Missing or FixtureErrorCodes.Stale or FixtureErrorCodes.Tampered ? FixtureProblem : InputError;
+
+    /// <summary>The options every command that loads an assembly shares.</summary>
+    internal static (Option<FileInfo> Assembly, Option<string[]> References) AssemblyOptions(bool required)
+    {
+        var assembly = new Option<FileInfo>("--assembly", "-a")
+        {
+            Description = "The built assembly (.dll) that declares the synthesizers, e.g. bin/Debug/net10.0/MyApp.Tests.dll.",
+            Required = required,
+        };
+        var references = new Option<string[]>("--reference", "-r")
+        {
+            Description = "An assembly the user assembly depends on, where its .deps.json and directory do not say (repeatable).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        return (assembly, references);
+    }
+}
+
+/// <summary>Writes output lines and canonical error lines.</summary>
+internal sealed class Reporter
+{
+    public Reporter(TextWriter output, TextWriter error)
+    {
+        Output = output;
+        ErrorWriter = error;
+    }
+
+    public TextWriter Output { get; }
+
+    public TextWriter ErrorWriter { get; }
+
+    /// <summary>Whether output goes to an interactive terminal (and so may show a progress bar).</summary>
+    public bool IsTerminal => ReferenceEquals(Output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
+
+    public void Line(string text) => Output.WriteLine(text);
+
+    public void Error(SynthKitException ex) => ErrorWriter.WriteLine(ex.Message);
+
+    /// <summary>Runs work with a progress bar on a terminal, or plainly otherwise.</summary>
+    public T WithProgress<T>(string label, long total, Func<IProgress<long>?, T> work)
+    {
+        if (!IsTerminal || total < 200_000)
+        {
+            return work(null);
+        }
+
+        T result = default!;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(label, maxValue: total);
+                result = work(new Progress<long>(rows => task.Value = rows));
+                task.Value = total;
+            });
+        return result;
+    }
+}
+
+/// <summary>Finds where an item is written in a project file, so errors about it point there.</summary>
+internal static class ProjectLocator
+{
+    public static (string? File, int Line, int Column) Find(string? projectPath, string include)
+    {
+        if (projectPath is null || !File.Exists(projectPath))
+        {
+            return (projectPath, 0, 0);
+        }
+
+        var lines = File.ReadAllLines(projectPath);
+        foreach (var candidate in new[] { $"Include=\"{include}\"", include.Replace('\\', '/'), include.Replace('/', '\\') })
+        {
+            for (int i = 0; i < lines.Length; i++)
+            {
+                int at = lines[i].IndexOf(candidate, StringComparison.OrdinalIgnoreCase);
+                if (at >= 0)
+                {
+                    int element = lines[i].LastIndexOf('<', at);
+                    return (projectPath, i + 1, (element >= 0 ? element : at) + 1);
+                }
+            }
+        }
+
+        return (projectPath, 1, 1);
+    }
+}
+
+/// <summary>Shared parsing of formats.</summary>
+internal static class Formats
+{
+    public static FixtureFormat? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => null,
+        "csv" => FixtureFormat.Csv,
+        "jsonl" or "ndjson" or "jsonlines" => FixtureFormat.JsonLines,
+        var other => throw new SynthKitException(FixtureErrorCodes.InvalidItem, $"'{other}' is not a fixture format; use csv or jsonl."),
+    };
+
+    public static IEnumerable<string> ReadList(string? file) =>
+        file is null ? Enumerable.Empty<string>() : File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0);
+}

@@ -1,0 +1,128 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using SynthKit.Fixtures;
+
+namespace SynthKit.Cli;
+
+/// <summary>
+/// <c>synthkit fixtures</c>: what the SynthKit.Build targets run after a project compiles. Updates or verifies every
+/// fixture a project declares, in one process, and reports each problem as a canonical error line that points at the
+/// fixture, its manifest, or the <c>SynthFixture</c> item in the project file.
+/// </summary>
+internal static class FixturesCommand
+{
+    public static Command Create(Reporter console)
+    {
+        var (assembly, _) = Cli.AssemblyOptions(required: true);
+        var spec = new Option<FileInfo>("--spec") { Description = "The fixture list the build writes: one tab-separated line per fixture (include, path, schema, rows, seed, format, start).", Required = true };
+        var mode = new Option<string>("--mode") { Description = "update (write fixtures whose bytes change) or verify (write nothing; fail on missing, stale or tampered fixtures).", DefaultValueFactory = _ => "update" };
+        mode.AcceptOnlyFromAmong("update", "verify", "Update", "Verify");
+        var project = new Option<FileInfo?>("--project") { Description = "The project file, so errors about an item point at it." };
+        var referenceList = new Option<FileInfo?>("--references") { Description = "A file listing the user assembly's dependencies, one path per line." };
+        var command = new Command("fixtures", "Update or verify the fixtures a project declares (run by the SynthKit.Build targets).")
+        {
+            assembly, spec, mode, project, referenceList,
+        };
+        command.SetAction(parse =>
+        {
+            bool verify = string.Equals(parse.GetValue(mode), "verify", StringComparison.OrdinalIgnoreCase);
+            string? projectPath = parse.GetValue(project)?.FullName;
+            var lines = File.ReadAllLines(parse.GetValue(spec)!.FullName).Where(l => l.Trim().Length > 0).ToList();
+            if (lines.Count == 0)
+            {
+                return Cli.Ok;
+            }
+
+            var loaded = SchemaAssembly.Load(parse.GetValue(assembly)!.FullName, Formats.ReadList(parse.GetValue(referenceList)?.FullName));
+            int written = 0, upToDate = 0, verified = 0, exit = Cli.Ok;
+            foreach (var line in lines)
+            {
+                var fields = line.Split('\t');
+                string include = fields[0];
+                try
+                {
+                    var item = Item.Parse(fields, projectPath);
+                    var synthesizer = loaded.Find(item.Schema, item.File, item.Line, item.Column).Create(item.Spec.Seed);
+                    if (verify)
+                    {
+                        FixtureFiles.Verify(item.Spec.Path, synthesizer, item.Spec);
+                        verified++;
+                    }
+                    else if (FixtureFiles.Update(synthesizer, item.Spec).Status == FixtureStatus.Written)
+                    {
+                        written++;
+                        console.Line($"SynthKit: wrote {include} ({item.Spec.Rows:N0} rows of {item.Schema}).");
+                    }
+                    else
+                    {
+                        upToDate++;
+                    }
+                }
+                catch (SynthKitException ex)
+                {
+                    console.Error(ex.FilePath is null && ex.Line == 0 ? Locate(ex, projectPath, include) : ex);
+                    exit = Math.Max(exit, Cli.ExitCodeOf(ex));
+                }
+            }
+
+            console.Line(verify
+                ? $"SynthKit: verified {verified} of {lines.Count} fixture(s)."
+                : $"SynthKit: {written} fixture(s) written, {upToDate} up to date.");
+            return exit;
+        });
+        return command;
+    }
+
+    private static SynthKitException Locate(SynthKitException ex, string? projectPath, string include)
+    {
+        var (file, line, column) = ProjectLocator.Find(projectPath, include);
+        return new SynthKitException(ex.Code, ex.Detail, file, line, column, ex);
+    }
+
+    private sealed record Item(string Schema, FixtureSpec Spec, string? File, int Line, int Column)
+    {
+        public static Item Parse(string[] fields, string? projectPath)
+        {
+            string include = fields[0];
+            var (file, line, column) = ProjectLocator.Find(projectPath, include);
+            SynthKitException Invalid(string message) => new(FixtureErrorCodes.InvalidItem, $"SynthFixture '{include}': {message}", file, line, column);
+            if (fields.Length < 7)
+            {
+                throw Invalid("the fixture list line is incomplete.");
+            }
+
+            string schema = fields[2].Trim();
+            if (schema.Length == 0)
+            {
+                throw Invalid("Schema is empty; name the type that has a synthesizer, e.g. Schema=\"Clinic.Patient\".");
+            }
+
+            if (!int.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out int rows) || rows < 0)
+            {
+                throw Invalid($"Rows is '{fields[3]}'; give a whole number of rows, 0 or more.");
+            }
+
+            if (!long.TryParse(fields[4], NumberStyles.Integer, CultureInfo.InvariantCulture, out long seed))
+            {
+                throw Invalid($"Seed is '{fields[4]}'; give a whole number.");
+            }
+
+            if (!long.TryParse(string.IsNullOrWhiteSpace(fields[6]) ? "0" : fields[6], NumberStyles.Integer, CultureInfo.InvariantCulture, out long start) || start < 0)
+            {
+                throw Invalid($"Start is '{fields[6]}'; give a whole number, 0 or more.");
+            }
+
+            try
+            {
+                return new Item(schema, new FixtureSpec(fields[1], rows, seed, Formats.Parse(fields[5]), start), file, line, column);
+            }
+            catch (SynthKitException ex) when (ex.Code == FixtureErrorCodes.InvalidItem)
+            {
+                throw new SynthKitException(ex.Code, ex.Detail, file, line, column);
+            }
+        }
+    }
+}

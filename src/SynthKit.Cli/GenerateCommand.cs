@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.IO;
+using SynthKit.Fixtures;
+
+namespace SynthKit.Cli;
+
+/// <summary><c>synthkit generate</c>: writes one fixture and its manifest (only if their bytes change).</summary>
+internal static class GenerateCommand
+{
+    public static Command Create(Reporter console)
+    {
+        var (assembly, references) = Cli.AssemblyOptions(required: true);
+        var schema = new Option<string>("--schema", "-s") { Description = "The schema: its type's full name (Clinic.Patient) or its schema name (Patient).", Required = true };
+        var rows = new Option<int>("--rows", "-n") { Description = "How many rows to write.", Required = true };
+        var seed = new Option<long>("--seed") { Description = "The seed (default 0). The same seed gives the same bytes on every machine.", DefaultValueFactory = _ => 0 };
+        var start = new Option<long>("--start") { Description = "The first row index (default 0).", DefaultValueFactory = _ => 0 };
+        var output = new Option<FileInfo>("--out", "-o") { Description = "The file to write; its manifest goes beside it as <file>.synth.json.", Required = true };
+        var format = new Option<string?>("--format", "-f") { Description = "csv or jsonl (default: from the file's extension)." };
+        format.AcceptOnlyFromAmong("csv", "jsonl");
+        rows.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--rows must not be negative.");
+            }
+        });
+
+        var command = new Command("generate", "Write a fixture and its manifest from a synthesizer in a built assembly. Writes nothing when the bytes would not change; writes atomically otherwise.")
+        {
+            assembly, schema, rows, seed, start, output, format, references,
+        };
+        command.SetAction(parse =>
+        {
+            var loaded = SchemaAssembly.Load(parse.GetValue(assembly)!.FullName, parse.GetValue(references) ?? []);
+            var registered = loaded.Find(parse.GetValue(schema)!);
+            string path = parse.GetValue(output)!.FullName;
+            var spec = new FixtureSpec(path, parse.GetValue(rows), parse.GetValue(seed), Formats.Parse(parse.GetValue(format)), parse.GetValue(start));
+            var synthesizer = registered.Create(spec.Seed);
+            var outcome = console.WithProgress($"Generating {Path.GetFileName(path)}", spec.Rows, progress => FixtureFiles.Update(synthesizer, spec, progress));
+            console.Line(outcome.Status == FixtureStatus.Written
+                ? $"Wrote {path} ({spec.Rows:N0} rows of {registered.Schema.Name}, {outcome.Bytes:N0} bytes) and its manifest."
+                : $"{path} is up to date ({spec.Rows:N0} rows of {registered.Schema.Name}).");
+            return Cli.Ok;
+        });
+        return command;
+    }
+}

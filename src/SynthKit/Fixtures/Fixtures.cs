@@ -1,0 +1,487 @@
+using System;
+using System.IO;
+
+namespace SynthKit.Fixtures;
+
+/// <summary>The codes of build-time fixture errors (SK5xxx; see <c>docs/diagnostics</c>).</summary>
+public static class FixtureErrorCodes
+{
+    /// <summary>A fixture or its manifest is missing (Verify mode).</summary>
+    public const string Missing = "SK5001";
+
+    /// <summary>A fixture no longer matches what its schema generates: fingerprint, settings, provenance or bytes changed.</summary>
+    public const string Stale = "SK5002";
+
+    /// <summary>A fixture's bytes no longer match its manifest's SHA-256: it was edited by hand.</summary>
+    public const string Tampered = "SK5003";
+
+    /// <summary>No synthesizer for the named schema in the assembly.</summary>
+    public const string UnknownSchema = "SK5004";
+
+    /// <summary>A fixture item's settings are invalid (rows, seed, format, path).</summary>
+    public const string InvalidItem = "SK5005";
+
+    /// <summary>A fixture or manifest could not be written or read.</summary>
+    public const string IoFailure = "SK5006";
+
+    /// <summary>A manifest is malformed.</summary>
+    public const string MalformedManifest = "SK5007";
+
+    /// <summary>The host could not load the assembly or its synthesizers.</summary>
+    public const string HostFailure = "SK5008";
+}
+
+/// <summary>A fixture file's format.</summary>
+public enum FixtureFormat
+{
+    /// <summary>RFC 4180 CSV.</summary>
+    Csv,
+
+    /// <summary>JSON Lines.</summary>
+    JsonLines,
+}
+
+/// <summary>How a fixture is made: where it goes, from which rows of which seed, in which format.</summary>
+public sealed record FixtureSpec
+{
+    /// <summary>Describes a fixture; the format follows from the extension unless given.</summary>
+    /// <param name="path">The fixture's path.</param>
+    /// <param name="rows">The number of rows; not negative.</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="format">The format; by default from the extension (<c>.csv</c>, <c>.jsonl</c>, <c>.ndjson</c>).</param>
+    /// <param name="start">The first row index.</param>
+    /// <exception cref="SynthKitException">SK5005: a negative row count or start, or an extension that names no format.</exception>
+    public FixtureSpec(string path, int rows, long seed, FixtureFormat? format = null, long start = 0)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (rows < 0 || start < 0)
+        {
+            throw new SynthKitException(FixtureErrorCodes.InvalidItem, $"Fixture '{path}': rows and start must not be negative (rows {rows}, start {start}).");
+        }
+
+        Path = path;
+        Rows = rows;
+        Seed = seed;
+        Start = start;
+        Format = format ?? FormatOf(path);
+    }
+
+    /// <summary>The fixture's path.</summary>
+    public string Path { get; }
+
+    /// <summary>The number of rows.</summary>
+    public int Rows { get; }
+
+    /// <summary>The seed.</summary>
+    public long Seed { get; }
+
+    /// <summary>The first row index.</summary>
+    public long Start { get; }
+
+    /// <summary>The format.</summary>
+    public FixtureFormat Format { get; }
+
+    /// <summary>The format a path's extension names.</summary>
+    /// <param name="path">The path.</param>
+    /// <returns>The format.</returns>
+    /// <exception cref="SynthKitException">SK5005: the extension names no format.</exception>
+    public static FixtureFormat FormatOf(string path) => System.IO.Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".csv" => FixtureFormat.Csv,
+        ".jsonl" or ".ndjson" => FixtureFormat.JsonLines,
+        var other => throw new SynthKitException(FixtureErrorCodes.InvalidItem, $"Fixture '{path}': the extension '{other}' names no format; use .csv, .jsonl or .ndjson, or say Format=\"csv\" or \"jsonl\"."),
+    };
+}
+
+/// <summary>What happened to a fixture.</summary>
+public enum FixtureStatus
+{
+    /// <summary>The fixture and its manifest already held exactly these bytes; nothing was written.</summary>
+    UpToDate,
+
+    /// <summary>The fixture or its manifest was written.</summary>
+    Written,
+
+    /// <summary>Verify mode: the fixture, its manifest and the schema agree.</summary>
+    Verified,
+}
+
+/// <summary>The outcome of updating or verifying one fixture.</summary>
+/// <param name="Path">The fixture's path.</param>
+/// <param name="Status">What happened.</param>
+/// <param name="Bytes">The fixture's length.</param>
+public sealed record FixtureOutcome(string Path, FixtureStatus Status, long Bytes);
+
+/// <summary>
+/// Build-time fixtures: render a synthesizer's rows to a file with its manifest, update them only when their bytes
+/// change (atomically: a temporary file, then a rename), or verify that they still match their schema and manifest.
+/// </summary>
+public static class FixtureFiles
+{
+    /// <summary>The bytes a fixture holds.</summary>
+    /// <param name="synthesizer">The synthesizer.</param>
+    /// <param name="spec">The fixture's settings.</param>
+    /// <returns>The file's bytes.</returns>
+    public static byte[] Render(ISynthesizer synthesizer, FixtureSpec spec)
+    {
+        using var buffer = new MemoryStream();
+        RenderTo(buffer, synthesizer, spec);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Writes a fixture's bytes to a stream, reporting the rows written so far when asked to.</summary>
+    /// <param name="destination">Where to write; left open.</param>
+    /// <param name="synthesizer">The synthesizer.</param>
+    /// <param name="spec">The fixture's settings.</param>
+    /// <param name="progress">Receives the number of rows written after each block, or null.</param>
+    public static void RenderTo(Stream destination, ISynthesizer synthesizer, FixtureSpec spec, IProgress<long>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(synthesizer);
+        ArgumentNullException.ThrowIfNull(spec);
+        if (progress is null)
+        {
+            Write(destination, synthesizer, spec.Format, spec.Start, spec.Rows);
+            return;
+        }
+
+        // Blocks are slices of one sequence, so they concatenate to exactly the single-call bytes (CSV blocks after
+        // the first drop their header row).
+        const int Block = 1 << 16;
+        using var chunk = new MemoryStream();
+        for (int done = 0; done < spec.Rows || (done == 0 && spec.Rows == 0); done += Block)
+        {
+            int count = Math.Min(Block, spec.Rows - done);
+            chunk.SetLength(0);
+            Write(chunk, synthesizer, spec.Format, spec.Start + done, count);
+            var bytes = chunk.GetBuffer().AsSpan(0, (int)chunk.Length);
+            if (done > 0 && spec.Format == FixtureFormat.Csv)
+            {
+                bytes = bytes.Slice(bytes.IndexOf((byte)'\n') + 1);
+            }
+
+            destination.Write(bytes);
+            progress.Report(done + count);
+            if (spec.Rows == 0)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Regenerates a fixture and its manifest, writing each only if its bytes would change (so version control sees no
+    /// churn and timestamps stay). Writes stream to a temporary file in the same directory that is then renamed into
+    /// place, so a failed or cancelled run never leaves a half-written fixture or deletes a good one.
+    /// </summary>
+    /// <param name="synthesizer">The synthesizer, created with <paramref name="spec"/>'s seed.</param>
+    /// <param name="spec">The fixture's settings.</param>
+    /// <param name="progress">Receives the number of rows written after each block, or null.</param>
+    /// <returns>What happened.</returns>
+    /// <exception cref="SynthKitException">SK5006: the fixture or manifest could not be written.</exception>
+    public static FixtureOutcome Update(ISynthesizer synthesizer, FixtureSpec spec, IProgress<long>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(synthesizer);
+        ArgumentNullException.ThrowIfNull(spec);
+        string? hash = null;
+        long length = 0;
+        bool wrote = AtomicFile.WriteIfChanged(spec.Path, stream =>
+        {
+            using var hashing = new HashingStream(stream);
+            RenderTo(hashing, synthesizer, spec, progress);
+            (hash, length) = (hashing.HexHash(), hashing.Length);
+        });
+        byte[] manifest = FixtureManifest.Describe(synthesizer.Schema, spec, hash!, length).ToJson();
+        wrote |= AtomicFile.WriteIfChanged(FixtureManifest.PathFor(spec.Path), manifest);
+        return new FixtureOutcome(spec.Path, wrote ? FixtureStatus.Written : FixtureStatus.UpToDate, length);
+    }
+
+    private static void Write(Stream destination, ISynthesizer synthesizer, FixtureFormat format, long start, int rows)
+    {
+        if (format == FixtureFormat.Csv)
+        {
+            synthesizer.WriteCsv(destination, start, rows);
+        }
+        else
+        {
+            synthesizer.WriteJsonLines(destination, start, rows);
+        }
+    }
+
+    /// <summary>
+    /// Checks a fixture against its manifest and, when a synthesizer is given, against what its schema generates now.
+    /// Nothing is written.
+    /// </summary>
+    /// <param name="path">The fixture's path.</param>
+    /// <param name="synthesizer">The synthesizer, created with <paramref name="spec"/>'s seed; null checks only the content hash.</param>
+    /// <param name="spec">The expected settings; null takes them from the manifest.</param>
+    /// <returns>The outcome (always <see cref="FixtureStatus.Verified"/>).</returns>
+    /// <exception cref="SynthKitException">
+    /// SK5001 missing, SK5003 tampered, SK5002 stale (each with the position of the problem and the command that fixes
+    /// it), SK5007 a malformed manifest.
+    /// </exception>
+    public static FixtureOutcome Verify(string path, ISynthesizer? synthesizer = null, FixtureSpec? spec = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string manifestPath = FixtureManifest.PathFor(path);
+        if (!File.Exists(path))
+        {
+            throw new SynthKitException(FixtureErrorCodes.Missing, $"The fixture '{Path.GetFileName(path)}' does not exist. {Remedy}", path);
+        }
+
+        if (!File.Exists(manifestPath))
+        {
+            throw new SynthKitException(FixtureErrorCodes.Missing, $"The fixture '{Path.GetFileName(path)}' has no manifest ('{Path.GetFileName(manifestPath)}'), so nothing says how it was made. {Remedy}", path, 1, 1);
+        }
+
+        byte[] content = Read(path);
+        byte[] manifestBytes = Read(manifestPath);
+        var manifest = FixtureManifest.Parse(manifestBytes, manifestPath);
+        string actualHash = FixtureManifest.Hash(content);
+
+        byte[]? expected = null;
+        if (synthesizer is not null)
+        {
+            spec ??= new FixtureSpec(path, manifest.Rows, manifest.Seed, manifest.Format == "csv" ? FixtureFormat.Csv : FixtureFormat.JsonLines, manifest.Start);
+            expected = Render(synthesizer, spec);
+        }
+
+        if (!string.Equals(actualHash, manifest.Sha256, StringComparison.OrdinalIgnoreCase) || content.Length != manifest.Bytes)
+        {
+            var (line, column) = expected is not null && FixtureManifest.Hash(expected) == manifest.Sha256 ? FirstDifference(content, expected) : (1, 1);
+            throw new SynthKitException(
+                FixtureErrorCodes.Tampered,
+                $"The fixture's bytes no longer match its manifest (SHA-256 {Short(actualHash)}, manifest says {Short(manifest.Sha256)}): it was edited by hand. Fixtures are build outputs; change the schema instead. {Remedy}",
+                path,
+                line,
+                column);
+        }
+
+        if (synthesizer is null || spec is null || expected is null)
+        {
+            return new FixtureOutcome(path, FixtureStatus.Verified, content.Length);
+        }
+
+        var schema = synthesizer.Schema;
+        string? change =
+            manifest.Fingerprint != schema.Fingerprint ? $"the schema '{schema.Name}' changed (fingerprint {Short(manifest.Fingerprint)} → {Short(schema.Fingerprint)})"
+            : manifest.Seed != spec.Seed ? $"the seed changed ({manifest.Seed} → {spec.Seed})"
+            : manifest.Rows != spec.Rows ? $"the row count changed ({manifest.Rows} → {spec.Rows})"
+            : manifest.Start != spec.Start ? $"the first row changed ({manifest.Start} → {spec.Start})"
+            : manifest.Format != (spec.Format == FixtureFormat.Csv ? "csv" : "jsonl") ? $"the format changed ({manifest.Format} → {(spec.Format == FixtureFormat.Csv ? "csv" : "jsonl")})"
+            : !content.AsSpan().SequenceEqual(expected) ? $"SynthKit {FixtureManifest.Version} generates different bytes than SynthKit {manifest.SynthKitVersion} did"
+            : null;
+        if (change is not null)
+        {
+            var (line, column) = content.AsSpan().SequenceEqual(expected) ? (1, 1) : FirstDifference(content, expected);
+            throw new SynthKitException(FixtureErrorCodes.Stale, $"The fixture is stale: {change}. {Remedy}", path, line, column);
+        }
+
+        // A manifest written by another SynthKit version still holds when everything else agrees: upgrading SynthKit
+        // alone must not fail CI when the bytes it generates did not change.
+        byte[] expectedManifest = FixtureManifest.Describe(schema, spec, FixtureManifest.Hash(expected), expected.Length, manifest.SynthKitVersion).ToJson();
+        if (!manifestBytes.AsSpan().SequenceEqual(expectedManifest))
+        {
+            throw new SynthKitException(FixtureErrorCodes.Stale, $"The manifest is stale: the schema's provenance or privacy marks changed since it was written. {Remedy}", manifestPath, 1, 1);
+        }
+
+        return new FixtureOutcome(path, FixtureStatus.Verified, content.Length);
+    }
+
+    /// <summary>The one command that brings fixtures up to date.</summary>
+    public const string Remedy = "Run 'dotnet build -p:SynthFixtureMode=Update' to regenerate it, and commit the result.";
+
+    /// <summary>The 1-based line and column of the first byte where two files differ.</summary>
+    /// <param name="actual">The file's bytes.</param>
+    /// <param name="expected">The expected bytes.</param>
+    /// <returns>The position in <paramref name="actual"/>.</returns>
+    public static (int Line, int Column) FirstDifference(ReadOnlySpan<byte> actual, ReadOnlySpan<byte> expected)
+    {
+        int common = actual.CommonPrefixLength(expected);
+        var prefix = actual.Slice(0, common);
+        int line = 1 + prefix.Count((byte)'\n');
+        int lastNewline = prefix.LastIndexOf((byte)'\n');
+        int column = 1 + System.Text.Encoding.UTF8.GetCharCount(prefix.Slice(lastNewline + 1));
+        return (line, column);
+    }
+
+    private static byte[] Read(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SynthKitException(FixtureErrorCodes.IoFailure, $"Cannot read '{path}': {ex.Message}", path, innerException: ex);
+        }
+    }
+
+    private static string Short(string hash) => hash.Length > 12 ? hash.Substring(0, 12) : hash;
+}
+
+/// <summary>Writes files so that a reader sees the old bytes or the new ones, never a mixture.</summary>
+public static class AtomicFile
+{
+    private const string TemporarySuffix = ".synthkit-tmp";
+
+    /// <summary>
+    /// Writes <paramref name="content"/> to <paramref name="path"/> unless the file already holds exactly these bytes,
+    /// through a temporary file in the same directory renamed into place. Temporary files left by an earlier, killed
+    /// run are removed first.
+    /// </summary>
+    /// <param name="path">The destination.</param>
+    /// <param name="content">The bytes.</param>
+    /// <returns>Whether the file was written.</returns>
+    /// <exception cref="SynthKitException">SK5006: the file could not be written.</exception>
+    public static bool WriteIfChanged(string path, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return WriteIfChanged(path, stream => stream.Write(content));
+    }
+
+    /// <summary>
+    /// Streams new content into a temporary file beside <paramref name="path"/>, then renames it into place unless the
+    /// existing file already holds exactly the same bytes (then the temporary file is deleted and the file untouched).
+    /// </summary>
+    /// <param name="path">The destination.</param>
+    /// <param name="write">Writes the content.</param>
+    /// <returns>Whether the file was written.</returns>
+    /// <exception cref="SynthKitException">SK5006: the file could not be written.</exception>
+    public static bool WriteIfChanged(string path, Action<Stream> write)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(write);
+        string full = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(full)!;
+        string temporary = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + TemporarySuffix);
+        try
+        {
+            Directory.CreateDirectory(directory);
+            RemoveLeftovers(directory, Path.GetFileName(full));
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (SameContent(temporary, full))
+            {
+                File.Delete(temporary);
+                return false;
+            }
+
+            File.Move(temporary, full, overwrite: true);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            TryDelete(temporary);
+            throw new SynthKitException(FixtureErrorCodes.IoFailure, $"Cannot write '{path}': {ex.Message}", path, innerException: ex);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    private static bool SameContent(string a, string b)
+    {
+        if (!File.Exists(b) || new FileInfo(a).Length != new FileInfo(b).Length)
+        {
+            return false;
+        }
+
+        using var left = File.OpenRead(a);
+        using var right = File.OpenRead(b);
+        byte[] x = new byte[1 << 16];
+        byte[] y = new byte[1 << 16];
+        while (true)
+        {
+            int n = left.ReadAtLeast(x, x.Length, throwOnEndOfStream: false);
+            int m = right.ReadAtLeast(y, y.Length, throwOnEndOfStream: false);
+            if (n != m || !x.AsSpan(0, n).SequenceEqual(y.AsSpan(0, m)))
+            {
+                return false;
+            }
+
+            if (n == 0)
+            {
+                return true;
+            }
+        }
+    }
+
+    private static void RemoveLeftovers(string directory, string fileName)
+    {
+        foreach (var leftover in Directory.EnumerateFiles(directory, "." + fileName + ".*" + TemporarySuffix))
+        {
+            TryDelete(leftover);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+}
+
+/// <summary>A write-only stream that passes bytes through and hashes them (SHA-256).</summary>
+internal sealed class HashingStream : Stream
+{
+    private readonly Stream _inner;
+    private readonly System.Security.Cryptography.IncrementalHash _hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+    private long _length;
+
+    public HashingStream(Stream inner) => _inner = inner;
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => _length;
+
+    public override long Position
+    {
+        get => _length;
+        set => throw new NotSupportedException();
+    }
+
+    public string HexHash() => Convert.ToHexString(_hash.GetHashAndReset()).ToLowerInvariant();
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        _hash.AppendData(buffer);
+        _inner.Write(buffer);
+        _length += buffer.Length;
+    }
+
+    public override void Flush() => _inner.Flush();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _hash.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
