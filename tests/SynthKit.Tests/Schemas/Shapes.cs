@@ -62,3 +62,18 @@ public sealed class Order
     public IReadOnlyList<OrderLine> Extras { get; set; } = Array.Empty<OrderLine>();
     [NullRate(0.5)] public List<OrderLine>? Returns { get; set; }
 }
+
+/// <summary>An element of a list whose members carry privacy marks.</summary>
+public sealed class TeamMember
+{
+    [Pii(PiiKind.FullName)] public string Name { get; set; } = "";
+    [Sensitive, Uniform(30_000, 90_000)] public int Salary { get; set; }
+}
+
+/// <summary>Privacy marks inside list elements reach the manifest under their path.</summary>
+[SyntheticSchema]
+public sealed class Team
+{
+    [Fake(FakeKind.Company)] public string Name { get; set; } = "";
+    [Count(1, 3)] public List<TeamMember> Members { get; set; } = new();
+}
