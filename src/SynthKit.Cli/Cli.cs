@@ -35,7 +35,10 @@ public static class Cli
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var console = new Reporter(output, error);
-        var root = new RootCommand("synthkit: generate and verify synthetic-data fixtures, and list an assembly's schemas.")
+        var root = new RootCommand(
+            "synthkit: generate and verify synthetic-data fixtures, and list an assembly's schemas.\n" +
+            "Exit codes: 0 success; 1 a fixture is missing, stale or tampered with; 2 the command line is wrong; " +
+            "3 an input could not be used (unknown schema, unloadable assembly, unreadable or malformed file, I/O failure).")
         {
             GenerateCommand.Create(console),
             VerifyCommand.Create(console),

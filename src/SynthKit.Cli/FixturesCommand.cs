@@ -19,7 +19,7 @@ internal static class FixturesCommand
         var (assembly, _) = Cli.AssemblyOptions(required: true);
         var spec = new Option<FileInfo>("--spec") { Description = "The fixture list the build writes: one tab-separated line per fixture (include, path, schema, rows, seed, format, start).", Required = true };
         var mode = new Option<string>("--mode") { Description = "update (write fixtures whose bytes change) or verify (write nothing; fail on missing, stale or tampered fixtures).", DefaultValueFactory = _ => "update" };
-        mode.AcceptOnlyFromAmong("update", "verify", "Update", "Verify");
+        mode.AcceptOnlyFromAmong("update", "verify");
         var project = new Option<FileInfo?>("--project") { Description = "The project file, so errors about an item point at it." };
         var referenceList = new Option<FileInfo?>("--references") { Description = "A file listing the user assembly's dependencies, one path per line." };
         var command = new Command("fixtures", "Update or verify the fixtures a project declares (run by the SynthKit.Build targets).")

@@ -19,7 +19,7 @@ internal static class GenerateCommand
         format.AcceptOnlyFromAmong("csv", "jsonl");
         rows.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 0)
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n) && n < 0)
             {
                 r.AddError("--rows must not be negative.");
             }

@@ -1,0 +1,122 @@
+using System;
+using System.IO;
+using System.Linq;
+using SynthKit.Fixtures;
+
+namespace SynthKit.Cli.Tests;
+
+/// <summary><c>synthkit fixtures</c>, as the SynthKit.Build targets run it: a fixture list and a project file.</summary>
+public sealed class FixturesCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public FixturesCommandTests()
+    {
+        File.WriteAllText(Project, """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                <SynthFixture Include="fixtures/customers.csv" Schema="SynthKit.Cli.Tests.Schemas.Customer" Rows="40" Seed="1" />
+                <SynthFixture Include="fixtures/sensors.jsonl" Schema="Sensor" Rows="10" />
+              </ItemGroup>
+            </Project>
+            """);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Project => _temp["App.csproj"];
+
+    private (int ExitCode, string Output, string Error) Fixtures(string mode, params string[] lines)
+    {
+        File.WriteAllLines(_temp["spec.tsv"], lines);
+        return Run.Synthkit("fixtures", "--assembly", Run.SchemaAssembly, "--spec", _temp["spec.tsv"], "--mode", mode, "--project", Project);
+    }
+
+    private string Line(string include, string schema, string rows, string seed = "1", string format = "", string start = "0") =>
+        string.Join('\t', include, _temp[include], schema, rows, seed, format, start);
+
+    private string[] Both => [Line("fixtures/customers.csv", "SynthKit.Cli.Tests.Schemas.Customer", "40"), Line("fixtures/sensors.jsonl", "Sensor", "10", "0")];
+
+    [Fact]
+    public void Update_writes_every_fixture_then_verify_passes_and_a_second_update_writes_nothing()
+    {
+        var update = Fixtures("update", Both);
+        var verify = Fixtures("verify", Both);
+        var again = Fixtures("update", Both);
+
+        Assert.Equal((0, ""), (update.ExitCode, update.Error));
+        Assert.Contains("SynthKit: wrote fixtures/customers.csv (40 rows of SynthKit.Cli.Tests.Schemas.Customer).", update.Output, StringComparison.Ordinal);
+        Assert.Contains("SynthKit: 2 fixture(s) written, 0 up to date.", update.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(_temp["fixtures/sensors.jsonl.synth.json"]));
+        Assert.Equal((0, ""), (verify.ExitCode, verify.Error));
+        Assert.Contains("SynthKit: verified 2 of 2 fixture(s).", verify.Output, StringComparison.Ordinal);
+        Assert.Contains("SynthKit: 0 fixture(s) written, 2 up to date.", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_writes_nothing_and_reports_a_missing_fixture()
+    {
+        var (code, _, error) = Fixtures("verify", Both);
+
+        Assert.Equal(Cli.FixtureProblem, code);
+        Assert.Contains($"{_temp["fixtures/customers.csv"]}: error SK5001", error, StringComparison.Ordinal);
+        Assert.Contains($"{_temp["fixtures/sensors.jsonl"]}: error SK5001", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_temp["fixtures"]));
+    }
+
+    [Fact]
+    public void Verify_reports_a_changed_row_count_as_stale()
+    {
+        Fixtures("update", Both);
+
+        var (code, _, error) = Fixtures("verify", Line("fixtures/customers.csv", "SynthKit.Cli.Tests.Schemas.Customer", "41"));
+
+        Assert.Equal(Cli.FixtureProblem, code);
+        Assert.Contains("error SK5002: The fixture is stale: the row count changed (40 → 41).", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-3", "", "Rows is '-3'")]
+    [InlineData("lots", "", "Rows is 'lots'")]
+    [InlineData("10", "xml", "'xml' is not a fixture format")]
+    public void A_bad_item_is_SK5005_at_its_line_in_the_project_file(string rows, string format, string message)
+    {
+        var (code, _, error) = Fixtures("update", Line("fixtures/sensors.jsonl", "Sensor", rows, format: format));
+
+        Assert.Equal(Cli.InputError, code);
+        Assert.StartsWith($"{Project}(4,5): error SK5005: ", error, StringComparison.Ordinal);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_schema_is_SK5004_at_its_item_and_the_other_fixtures_are_still_made()
+    {
+        var (code, _, error) = Fixtures("update", Line("fixtures/customers.csv", "Clinic.Patient", "40"), Line("fixtures/sensors.jsonl", "Sensor", "10"));
+
+        Assert.Equal(Cli.InputError, code);
+        Assert.StartsWith($"{Project}(3,5): error SK5004: No synthesizer for schema 'Clinic.Patient'", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(File.Exists(_temp["fixtures/sensors.jsonl"]));
+    }
+
+    [Fact]
+    public void A_missing_fixture_list_is_SK5006_not_a_stack_trace()
+    {
+        var (code, _, error) = Run.Synthkit("fixtures", "--assembly", Run.SchemaAssembly, "--spec", _temp["nope.tsv"]);
+
+        Assert.Equal(Cli.InputError, code);
+        Assert.StartsWith("error SK5006: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_fixture_list_does_nothing_without_loading_the_assembly()
+    {
+        File.WriteAllText(_temp["spec.tsv"], "\n");
+
+        var (code, output, error) = Run.Synthkit("fixtures", "--assembly", _temp["NotBuiltYet.dll"], "--spec", _temp["spec.tsv"]);
+
+        Assert.Equal((0, "", ""), (code, output, error));
+        Assert.False(Directory.Exists(_temp["fixtures"]));
+    }
+}
