@@ -4,7 +4,7 @@ using System.IO;
 namespace SynthKit.EndToEnd.Tests;
 
 /// <summary>
-/// Packs SynthKit.Abstractions and SynthKit into a local folder feed once per test run, and gives each consumer project
+/// Packs SynthKit.Abstractions, SynthKit and SynthKit.Build into a local folder feed once per test run, and gives each consumer project
 /// a private package folder (falling back, read-only, to the machine's global one for third-party packages), so the
 /// packages under test are never confused with a stale copy.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class PackageFeed : IDisposable
         Root = Path.Combine(Path.GetTempPath(), "synthkit-e2e-" + Guid.NewGuid().ToString("N")[..8]);
         Feed = Path.Combine(Root, "feed");
         Directory.CreateDirectory(Feed);
-        foreach (var project in new[] { "src/SynthKit.Abstractions/SynthKit.Abstractions.csproj", "src/SynthKit/SynthKit.csproj" })
+        foreach (var project in new[] { "src/SynthKit.Abstractions/SynthKit.Abstractions.csproj", "src/SynthKit/SynthKit.csproj", "src/SynthKit.Build/SynthKit.Build.csproj" })
         {
             DotNet.Check(DotNet.RepositoryRoot, "pack", project, "-c", "Release", "-o", Feed, "-nodeReuse:false", "-p:UseSharedCompilation=false");
         }
@@ -61,4 +61,11 @@ public sealed class PackageFeed : IDisposable
         {
         }
     }
+}
+
+/// <summary>The test classes that use the packages share one feed and run one after another (each runs builds).</summary>
+[CollectionDefinition(Name)]
+public sealed class PackagesCollection : ICollectionFixture<PackageFeed>
+{
+    public const string Name = "packages";
 }

@@ -8,7 +8,8 @@ namespace SynthKit.EndToEnd.Tests;
 /// The packages as a user gets them: a brand-new console app references SynthKit by version, its model lives in a
 /// class library that references only SynthKit.Abstractions, and both ways of declaring a schema work.
 /// </summary>
-public sealed class PackageTests : IClassFixture<PackageFeed>
+[Collection(PackagesCollection.Name)]
+public sealed class PackageTests
 {
     private readonly PackageFeed _feed;
 
