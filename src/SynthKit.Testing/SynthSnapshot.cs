@@ -26,7 +26,7 @@ public static class SynthSnapshot
     /// <param name="rows">The number of rows; not negative.</param>
     /// <param name="start">The first row index; not negative.</param>
     /// <returns>The CSV text.</returns>
-    /// <exception cref="SynthKitException">SK4003: the schema has nested lists, which CSV cannot carry; use <see cref="SnapshotJsonLines"/>.</exception>
+    /// <exception cref="SynthKitException">SK4001: the schema has nested lists, which CSV cannot carry; use <see cref="SnapshotJsonLines"/>.</exception>
     public static string SnapshotCsv(this ISynthesizer synthesizer, int rows, long start = 0)
     {
         ArgumentNullException.ThrowIfNull(synthesizer);
@@ -55,7 +55,7 @@ public static class SynthSnapshot
     /// <param name="rows">The number of rows; not negative.</param>
     /// <param name="start">The first row index; not negative.</param>
     /// <returns>The table text.</returns>
-    /// <exception cref="SynthKitException">SK4003: the schema has nested lists; use <see cref="SnapshotJsonLines"/>.</exception>
+    /// <exception cref="SynthKitException">SK4001: the schema has nested lists; use <see cref="SnapshotJsonLines"/>.</exception>
     public static string SnapshotTable(this ISynthesizer synthesizer, int rows, long start = 0)
     {
         ArgumentNullException.ThrowIfNull(synthesizer);

@@ -88,6 +88,76 @@ public sealed class FixtureTests : IDisposable
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task Manifests_validate_against_the_documented_json_schema_and_use_only_the_properties_it_declares()
+    {
+        string schemaText = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "manifest.schema.json"));
+        var schema = await NJsonSchema.JsonSchema.FromJsonAsync(schemaText);
+        using var declared = System.Text.Json.JsonDocument.Parse(schemaText);
+        var patientSpec = new FixtureSpec(PathOf("p.csv"), 3, 1);
+        var teamSpec = new FixtureSpec(PathOf("t.jsonl"), 3, 1);
+        var withProvenance = FixtureManifest.Describe(BenchPatientSynthesizer.Schema, patientSpec, FixtureFiles.Render(new BenchPatientSynthesizer(1), patientSpec));
+        var withoutProvenance = FixtureManifest.Describe(TeamSynthesizer.Schema, teamSpec, FixtureFiles.Render(new TeamSynthesizer(1), teamSpec));
+        Assert.Null(withoutProvenance.Provenance);
+
+        foreach (var manifest in new[] { withProvenance, withoutProvenance })
+        {
+            string json = System.Text.Encoding.UTF8.GetString(manifest.ToJson());
+            Assert.Empty(schema.Validate(json).Select(e => e.ToString()));
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            AllDeclared(declared.RootElement, document.RootElement, "$");
+        }
+
+        // The schema can fail: a manifest that does not say it is synthetic, or lacks its hash, is invalid.
+        string valid = System.Text.Encoding.UTF8.GetString(withProvenance.ToJson());
+        Assert.NotEmpty(schema.Validate(valid.Replace("\"synthetic\": true", "\"synthetic\": false", StringComparison.Ordinal)));
+        Assert.NotEmpty(schema.Validate(valid.Replace("\"sha256\"", "\"md5\"", StringComparison.Ordinal)));
+        Assert.NotEmpty(schema.Validate(valid.Replace("\"format\": \"csv\"", "\"format\": \"xml\"", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Every property a manifest carries is declared in the schema (which stays open for readers of later versions).</summary>
+    private static void AllDeclared(System.Text.Json.JsonElement schema, System.Text.Json.JsonElement value, string path)
+    {
+        if (schema.TryGetProperty("oneOf", out var oneOf))
+        {
+            foreach (var option in oneOf.EnumerateArray().Where(o => o.TryGetProperty("properties", out _) || o.TryGetProperty("items", out _)))
+            {
+                AllDeclared(option, value, path);
+            }
+
+            return;
+        }
+
+        if (value.ValueKind == System.Text.Json.JsonValueKind.Object && schema.TryGetProperty("properties", out var properties))
+        {
+            foreach (var property in value.EnumerateObject())
+            {
+                Assert.True(properties.TryGetProperty(property.Name, out var propertySchema), $"{path}.{property.Name} is not declared in docs/manifest.schema.json");
+                AllDeclared(propertySchema, property.Value, path + "." + property.Name);
+            }
+        }
+        else if (value.ValueKind == System.Text.Json.JsonValueKind.Array && schema.TryGetProperty("items", out var items))
+        {
+            foreach (var item in value.EnumerateArray())
+            {
+                AllDeclared(items, item, path + "[]");
+            }
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "SynthKit.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("SynthKit.sln not found");
+    }
+
+    [Fact]
     public void Updating_an_unchanged_fixture_writes_nothing_and_keeps_its_timestamps()
     {
         string path = PathOf("patients.csv");
