@@ -17,14 +17,19 @@ internal sealed class SchemaAssembly
 {
     private static readonly HashSet<string> s_shared = new(StringComparer.OrdinalIgnoreCase) { "SynthKit", "SynthKit.Abstractions" };
 
-    private SchemaAssembly(Assembly assembly, IReadOnlyList<RegisteredSynthesizer> synthesizers)
+    private readonly AssemblyLoadContext _context;
+    private List<Assembly>? _referenced;
+
+    private SchemaAssembly(Assembly assembly, IReadOnlyList<RegisteredSynthesizer> synthesizers, AssemblyLoadContext context)
     {
         Assembly = assembly;
         Synthesizers = synthesizers;
+        _context = context;
     }
 
     public Assembly Assembly { get; }
 
+    /// <summary>The synthesizers the assembly itself registers.</summary>
     public IReadOnlyList<RegisteredSynthesizer> Synthesizers { get; }
 
     /// <summary>Loads an assembly and reads its registered synthesizers.</summary>
@@ -42,7 +47,7 @@ internal sealed class SchemaAssembly
         {
             var assembly = context.LoadFromAssemblyPath(full);
             CheckSynthKitVersion(assembly, path);
-            return new SchemaAssembly(assembly, SynthesizerRegistry.All(assembly));
+            return new SchemaAssembly(assembly, SynthesizerRegistry.All(assembly), context);
         }
         catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or FileNotFoundException or TypeLoadException or ReflectionTypeLoadException or TargetInvocationException)
         {
@@ -50,25 +55,94 @@ internal sealed class SchemaAssembly
         }
     }
 
-    /// <summary>The synthesizer for a schema name or type name.</summary>
-    /// <exception cref="SynthKitException">SK5004: no synthesizer matches.</exception>
+    /// <summary>
+    /// The synthesizer for a schema name or type name: the assembly's own first, then those of the user assemblies it
+    /// references (directly or not) that use SynthKit, so a fixture may name a schema whose synthesizer lives in a
+    /// referenced project.
+    /// </summary>
+    /// <exception cref="SynthKitException">SK5004: no synthesizer matches, or a short name matches several.</exception>
     public RegisteredSynthesizer Find(string schema, string? file = null, int line = 0, int column = 0)
     {
-        var found = SynthesizerRegistry.Find(Assembly, schema);
-        if (found is not null)
+        try
         {
-            return found;
+            var found = SynthesizerRegistry.Find(Assembly, schema);
+            foreach (var referenced in found is null ? ReferencedUserAssemblies() : [])
+            {
+                found = SynthesizerRegistry.Find(referenced, schema);
+                if (found is not null)
+                {
+                    break;
+                }
+            }
+
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+        catch (SynthKitException ex) when (ex.Code == FixtureErrorCodes.UnknownSchema && ex.FilePath is null)
+        {
+            throw new SynthKitException(ex.Code, ex.Detail, file, line, column);
         }
 
-        string known = Synthesizers.Count == 0
+        var elsewhere = ReferencedUserAssemblies().SelectMany(a => SynthesizerRegistry.All(a).Select(r => $"{r.Schema.ClrType.FullName} (in {a.GetName().Name})"));
+        var all = Synthesizers.Select(s => s.Schema.ClrType.FullName).Concat(elsewhere).ToList();
+        string known = all.Count == 0
             ? "it registers none (is the SynthKit package, which carries the generator, referenced?)"
-            : "it registers " + string.Join(", ", Synthesizers.Select(s => s.Schema.ClrType.FullName));
+            : "it registers " + string.Join(", ", all);
         throw new SynthKitException(
             FixtureErrorCodes.UnknownSchema,
-            $"No synthesizer for schema '{schema}' in {Assembly.GetName().Name}: {known}. Name the schema type ([SyntheticSchema]) or declare [Synthesizer(typeof({schema}))] on a partial class.",
+            $"No synthesizer for schema '{schema}' in {Assembly.GetName().Name} or the assemblies it references: {known}. Name the schema type ([SyntheticSchema]) or declare [Synthesizer(typeof({schema}))] on a partial class.",
             file,
             line,
             column);
+    }
+
+    /// <summary>User assemblies (loaded in this context) that the assembly references, breadth first, which use SynthKit.</summary>
+    private List<Assembly> ReferencedUserAssemblies()
+    {
+        if (_referenced is not null)
+        {
+            return _referenced;
+        }
+
+        _referenced = new List<Assembly>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Assembly.GetName().Name! };
+        var queue = new Queue<Assembly>();
+        queue.Enqueue(Assembly);
+        while (queue.Count > 0)
+        {
+            foreach (var name in queue.Dequeue().GetReferencedAssemblies())
+            {
+                if (name.Name is null || s_shared.Contains(name.Name) || !seen.Add(name.Name))
+                {
+                    continue;
+                }
+
+                Assembly referenced;
+                try
+                {
+                    referenced = _context.LoadFromAssemblyName(name);
+                }
+                catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException)
+                {
+                    continue; // not needed unless a schema lives there; the search just goes on
+                }
+
+                if (AssemblyLoadContext.GetLoadContext(referenced) != _context)
+                {
+                    continue; // the framework or the host's own assemblies
+                }
+
+                queue.Enqueue(referenced);
+                if (referenced.GetReferencedAssemblies().Any(r => r.Name == "SynthKit"))
+                {
+                    _referenced.Add(referenced);
+                }
+            }
+        }
+
+        return _referenced;
     }
 
     private static void CheckSynthKitVersion(Assembly assembly, string path)

@@ -196,7 +196,7 @@ public sealed class FixtureBuildTests
         var (code, output) = TryBuild(app);
 
         Assert.NotEqual(0, code);
-        Assert.Matches($@"{project}\(11,5\): error SK5004: No synthesizer for schema 'Shop.Invoice' in App: it registers Shop.Customer, Shop.Order", output);
+        Assert.Matches($@"{project}\(11,5\): error SK5004: No synthesizer for schema 'Shop.Invoice' in App or the assemblies it references: it registers Shop.Customer, Shop.Order", output);
         Assert.Matches($@"{project}\(12,5\): error SK5005: SynthFixture 'fixtures/rows.csv': Rows is 'ten'", output);
         Assert.Matches(@"blocked[/\\]orders\.csv : error SK5006: Cannot write", output);
         Assert.Matches($@"{project}\(14,5\): error SK5005: Fixture '.*format\.xml': the extension '\.xml' names no format", output);
@@ -251,7 +251,7 @@ public sealed class FixtureBuildTests
     }
 
     [Fact]
-    public void Two_projects_write_fixtures_in_one_parallel_build_including_a_schema_from_a_referenced_project()
+    public void Two_projects_write_fixtures_in_one_parallel_build_including_schemas_and_synthesizers_from_a_referenced_project()
     {
         string workspace = _feed.NewWorkspace("fixtures-parallel");
         string models = Path.Combine(workspace, "Models");
@@ -262,25 +262,35 @@ public sealed class FixtureBuildTests
                 <TargetFramework>net10.0</TargetFramework>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="SynthKit.Abstractions" Version="{PackageFeed.Version}" />
+                <PackageReference Include="SynthKit" Version="{PackageFeed.Version}" />
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(models, "Patient.cs"), """
+        File.WriteAllText(Path.Combine(models, "Models.cs"), """
             using SynthKit;
 
             namespace Models;
 
+            /// <summary>No [SyntheticSchema]: the projects that use it declare its synthesizer.</summary>
             [Provenance(Source = "end-to-end test", Purpose = "a schema declared in another project")]
             public class Patient
             {
                 [Pii(PiiKind.FullName)] public string Name { get; set; } = "";
                 [Uniform(0, 100)] public int Age { get; set; }
             }
+
+            /// <summary>Its synthesizer is generated here, in the referenced project.</summary>
+            [SyntheticSchema]
+            [Provenance(Source = "end-to-end test", Purpose = "a synthesizer in a referenced project")]
+            public class Invoice
+            {
+                [Pattern("INV-####")] public string Number { get; set; } = "";
+            }
             """);
         const string referenced = """
             <SynthFixture Include="fixtures/orders.csv" Schema="Shop.Order" Rows="300" Seed="7" />
             <SynthFixture Include="fixtures/patients.csv" Schema="Models.Patient" Rows="50" Seed="7" />
+            <SynthFixture Include="fixtures/invoices.csv" Schema="Models.Invoice" Rows="20" Seed="7" />
             <ProjectReference Include="../Models/Models.csproj" />
             """;
         string synthesizer = Schemas + "\n[SynthKit.Synthesizer(typeof(Models.Patient))]\npublic partial class PatientSynthesizer;\n";
@@ -299,13 +309,14 @@ public sealed class FixtureBuildTests
 
         foreach (var (project, seed) in new[] { (a, "7"), (b, "8") })
         {
-            foreach (var name in new[] { "orders.csv", "patients.csv" })
+            foreach (var name in new[] { "orders.csv", "patients.csv", "invoices.csv" })
             {
                 string manifest = File.ReadAllText(Path.Combine(project, "fixtures", name + ".synth.json"));
                 Assert.Contains($"\"seed\": {seed},", manifest, StringComparison.Ordinal);
             }
 
             Assert.Contains("\"type\": \"Models.Patient\"", File.ReadAllText(Path.Combine(project, "fixtures", "patients.csv.synth.json")), StringComparison.Ordinal);
+            Assert.StartsWith("Number\nINV-", File.ReadAllText(Path.Combine(project, "fixtures", "invoices.csv")), StringComparison.Ordinal);
             Build(project, "-p:SynthFixtureMode=Verify");
         }
 
