@@ -42,6 +42,26 @@ public sealed class PackageTests
     }
 
     [Fact]
+    public void The_build_package_carries_its_props_targets_and_the_host_and_nothing_else()
+    {
+        using var build = ZipFile.OpenRead(Path.Combine(_feed.Feed, $"SynthKit.Build.{PackageFeed.Version}.nupkg"));
+        var entries = build.Entries.Select(e => e.FullName).ToList();
+
+        Assert.Contains("build/SynthKit.Build.props", entries);
+        Assert.Contains("build/SynthKit.Build.targets", entries);
+        foreach (var host in new[] { "SynthKit.Cli.dll", "SynthKit.Cli.deps.json", "SynthKit.Cli.runtimeconfig.json", "SynthKit.dll", "Bogus.dll", "System.CommandLine.dll" })
+        {
+            Assert.Contains("tools/host/" + host, entries);
+        }
+
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", System.StringComparison.Ordinal) || e.Contains("/publish/", System.StringComparison.Ordinal) || e.EndsWith(".pdb", System.StringComparison.Ordinal));
+        using var nuspec = new StreamReader(build.Entries.Single(e => e.FullName.EndsWith(".nuspec")).Open());
+        string text = nuspec.ReadToEnd();
+        Assert.Contains("<developmentDependency>true</developmentDependency>", text);
+        Assert.DoesNotContain("<dependency ", text);
+    }
+
+    [Fact]
     public void Analyzers_report_in_a_fresh_project_and_the_strict_preset_fails_its_build()
     {
         string workspace = _feed.NewWorkspace("analyzed");
