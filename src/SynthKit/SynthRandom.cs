@@ -149,11 +149,12 @@ public sealed class SynthRandom : Random
     /// <param name="min">The lower bound.</param>
     /// <param name="max">The upper bound; not less than <paramref name="min"/>.</param>
     /// <returns>The value.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Int64(long min, long max)
     {
         if (max < min)
         {
-            throw new ArgumentOutOfRangeException(nameof(max), max, "max must not be less than min.");
+            ThrowMaxBelowMin(max);
         }
 
         ulong range = (ulong)(max - min) + 1UL;
@@ -195,12 +196,22 @@ public sealed class SynthRandom : Random
     /// <returns>The GUID.</returns>
     public Guid NextGuid()
     {
-        Span<byte> bytes = stackalloc byte[16];
-        BitConverter.TryWriteBytes(bytes, NextUInt64());
-        BitConverter.TryWriteBytes(bytes.Slice(8), NextUInt64());
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4 (little-endian field layout)
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(bytes);
+        // Two draws as the 16 bytes of a little-endian GUID on every machine: a, b, c from the first draw (byte 7 is
+        // the top byte of c), d … k from the second (byte 8 is d).
+        ulong first = NextUInt64();
+        ulong second = NextUInt64();
+        return new Guid(
+            (int)first,
+            (short)(first >> 32),
+            (short)(((first >> 48) & 0x0FFF) | 0x4000), // version 4
+            (byte)((second & 0x3F) | 0x80), // RFC 4122 variant
+            (byte)(second >> 8),
+            (byte)(second >> 16),
+            (byte)(second >> 24),
+            (byte)(second >> 32),
+            (byte)(second >> 40),
+            (byte)(second >> 48),
+            (byte)(second >> 56));
     }
 
     /// <inheritdoc />
@@ -278,6 +289,10 @@ public sealed class SynthRandom : Random
 
     /// <inheritdoc />
     protected override double Sample() => NextDouble();
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowMaxBelowMin(long max) =>
+        throw new ArgumentOutOfRangeException(nameof(max), max, "max must not be less than min.");
 
     /// <summary>The SplitMix64 / Stafford "Mix13" finalizer: a bijective avalanche of 64 bits.</summary>
     /// <param name="z">The input.</param>

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Diagnostics;
 using SynthKit.Generation;
 
@@ -16,6 +17,8 @@ internal static class Parts
         Measure("Reset", n, i => { r.Reset(1, 2, i); return 0; });
         Measure("Reset+NextDouble", n, i => { r.Reset(1, 2, i); return r.NextDouble() > 0.5 ? 1 : 0; });
         Measure("Reset+Int64", n, i => { r.Reset(1, 2, i); return (int)r.Int64(0, 1000); });
+        Measure("Reset+NextUInt64(b)", n, i => { r.Reset(1, 2, i); return (int)r.NextUInt64(1001); });
+        Measure("Reset+Below", n, i => { r.Reset(1, 2, i); return r.Below(1001); });
         Measure("Normal.Sample", n, i => { r.Reset(1, 2, i); return (int)MathNet.Numerics.Distributions.Normal.Sample(r, 45, 18); });
         Measure("LogNormal.Sample", n, i => { r.Reset(1, 2, i); return (int)MathNet.Numerics.Distributions.LogNormal.Sample(r, 10.5, 0.6); });
         Measure("WeightedTable(12)", n, i => { r.Reset(1, 2, i); return table.Sample(r); });
@@ -24,6 +27,20 @@ internal static class Parts
         Measure("Email(first,last)", n, i => { r.Reset(1, 2, i); return Fakes.Email(r, "Maudie", "Bergnaum").Length; });
         Measure("NextGuid", n, i => { r.Reset(1, 2, i); return r.NextGuid().GetHashCode(); });
         Measure("new Patient", n, i => new Patient { FirstName = "a" }.Age);
+        var buf = new byte[128];
+        var rows = new PatientSynthesizer(42).Generate(1024).ToArray();
+        var csv = new SynthKit.IO.CsvWriter(System.IO.Stream.Null);
+        Measure("csv: Id", n, i => { csv.Write(rows[i & 1023].Id); if ((i & 15) == 0) csv.EndRow(); return 0; });
+        Measure("csv: strings x6", n, i => { var p = rows[i & 1023]; csv.Write(p.FirstName); csv.Write(p.LastName); csv.Write(p.Email); csv.Write(p.Sex); csv.Write(p.Zip); csv.Write(p.Diagnosis); csv.EndRow(); return 0; });
+        Measure("csv: BirthDate", n, i => { csv.Write(rows[i & 1023].BirthDate); if ((i & 15) == 0) csv.EndRow(); return 0; });
+        Measure("csv: Age", n, i => { csv.Write(rows[i & 1023].Age); if ((i & 15) == 0) csv.EndRow(); return 0; });
+        Measure("csv: Income", n, i => { csv.Write(rows[i & 1023].Income); if ((i & 15) == 0) csv.EndRow(); return 0; });
+        Measure("bcl: Income", n, i => rows[i & 1023].Income.TryFormat(buf, out int w, default, System.Globalization.CultureInfo.InvariantCulture) ? w : 0);
+        Measure("csv: Smoker", n, i => { csv.Write(rows[i & 1023].Smoker); if ((i & 15) == 0) csv.EndRow(); return 0; });
+        Measure("csv: AdmittedAt", n, i => { csv.Write(rows[i & 1023].AdmittedAt); if ((i & 15) == 0) csv.EndRow(); return 0; });
+        Measure("double utf8", n, i => { r.Reset(1, 2, i); double d = MathNet.Numerics.Distributions.LogNormal.Sample(r, 10.5, 0.6); return d.TryFormat(buf, out int w, default, System.Globalization.CultureInfo.InvariantCulture) ? w : 0; });
+        Measure("guid utf8", n, i => { r.Reset(1, 2, i); return r.NextGuid().TryFormat(buf, out int w, "D") ? w : 0; });
+        Measure("datetime iso", n, i => { r.Reset(1, 2, i); return new DateTime(638000000000000000L + (long)r.NextUInt64(100000000000000UL)).TryFormat(buf, out int w, "O") ? w : 0; });
     }
 
     private static void Measure(string name, int n, Func<int, int> body)

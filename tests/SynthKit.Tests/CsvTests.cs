@@ -63,6 +63,29 @@ public class CsvTests
     }
 
     [Fact]
+    public void Fields_are_quoted_only_when_they_hold_a_comma_quote_or_line_break_and_doubles_use_the_shortest_round_trip_form()
+    {
+        byte[] bytes = Write(s =>
+        {
+            using var writer = new SynthKit.IO.CsvWriter(s);
+            foreach (string? field in new[] { "plain", "a,b", "say \"hi\"", "x\ny", "cr\r", "tab\there", "ümlaut", "~", "", null, new string('x', 40) + "," })
+            {
+                writer.Write(field);
+            }
+
+            writer.Write(1.5);
+            writer.Write(-0.0);
+            writer.Write(1e17);
+            writer.Write(0.1 + 0.2);
+            writer.EndRow();
+        });
+
+        Assert.Equal(
+            "plain,\"a,b\",\"say \"\"hi\"\"\",\"x\ny\",\"cr\r\",tab\there,ümlaut,~,\"\",," + "\"" + new string('x', 40) + ",\"" + ",1.5,-0,1E+17,0.30000000000000004\n",
+            Encoding.UTF8.GetString(bytes));
+    }
+
+    [Fact]
     public void Nested_objects_flatten_into_dotted_columns_and_round_trip()
     {
         var written = new HouseholdSynthesizer(3).Generate(200).ToList();
