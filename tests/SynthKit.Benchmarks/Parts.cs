@@ -36,6 +36,9 @@ internal static class Parts
         Measure("csv: Age", n, i => { csv.Write(rows[i & 1023].Age); if ((i & 15) == 0) csv.EndRow(); return 0; });
         Measure("csv: Income", n, i => { csv.Write(rows[i & 1023].Income); if ((i & 15) == 0) csv.EndRow(); return 0; });
         Measure("bcl: Income", n, i => rows[i & 1023].Income.TryFormat(buf, out int w, default, System.Globalization.CultureInfo.InvariantCulture) ? w : 0);
+        Measure("ryu: Income", n, i => SynthKit.IO.ShortestDouble.Write(rows[i & 1023].Income, buf));
+        Measure("iso: BirthDate", n, i => SynthKit.IO.IsoFormat.Write(rows[i & 1023].BirthDate, buf));
+        Measure("iso: AdmittedAt", n, i => SynthKit.IO.IsoFormat.Write(rows[i & 1023].AdmittedAt, buf));
         Measure("csv: Smoker", n, i => { csv.Write(rows[i & 1023].Smoker); if ((i & 15) == 0) csv.EndRow(); return 0; });
         Measure("csv: AdmittedAt", n, i => { csv.Write(rows[i & 1023].AdmittedAt); if ((i & 15) == 0) csv.EndRow(); return 0; });
         Measure("double utf8", n, i => { r.Reset(1, 2, i); double d = MathNet.Numerics.Distributions.LogNormal.Sample(r, 10.5, 0.6); return d.TryFormat(buf, out int w, default, System.Globalization.CultureInfo.InvariantCulture) ? w : 0; });

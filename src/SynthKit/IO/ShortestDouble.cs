@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace SynthKit.IO;
 
@@ -311,22 +312,29 @@ internal static class ShortestDouble
         }
 
         // The integer digits at 0, the point at scale, the fraction after it.
+        // (A byte loop: at most 17 bytes, cheaper than a call to memmove.)
         WriteDigits(digits, destination.Slice(1, length));
-        destination.Slice(1, scale).CopyTo(destination);
-        destination[scale] = (byte)'.';
+        var integer = destination.Slice(0, scale + 1);
+        for (int i = 0; i < integer.Length - 1; i++)
+        {
+            integer[i] = integer[i + 1];
+        }
+
+        integer[scale] = (byte)'.';
         return length + 1;
     }
 
     /// <summary>Writes the decimal digits of <paramref name="value"/> to fill <paramref name="destination"/> exactly.</summary>
     private static void WriteDigits(ulong value, Span<byte> destination)
     {
-        // Two digits at a time, in 32-bit arithmetic once the value fits.
+        // Eight digits at a time in 32-bit arithmetic, then pairs from a table.
         int end = destination.Length;
-        while (value > uint.MaxValue)
+        while (value >= 100_000_000)
         {
-            ulong quotient = value / 100;
-            WritePair((uint)(value - (quotient * 100)), destination, end -= 2);
-            value = quotient;
+            ulong high = value / 100_000_000;
+            Write8((uint)(value - (high * 100_000_000)), destination.Slice(end - 8, 8));
+            end -= 8;
+            value = high;
         }
 
         uint rest = (uint)value;
@@ -348,11 +356,26 @@ internal static class ShortestDouble
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Write8(uint value, Span<byte> destination)
+    {
+        uint high = value / 10_000;
+        uint low = value - (high * 10_000);
+        uint a = high / 100;
+        uint b = low / 100;
+        WritePair(a, destination, 0);
+        WritePair(high - (a * 100), destination, 2);
+        WritePair(b, destination, 4);
+        WritePair(low - (b * 100), destination, 6);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void WritePair(uint pair, Span<byte> destination, int at)
     {
-        var table = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
-        destination[at] = table[(int)pair * 2];
-        destination[at + 1] = table[((int)pair * 2) + 1];
+        // pair < 100 by construction; the two ASCII digits as one little-endian 16-bit load from the table.
+        ReadOnlySpan<byte> table = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+        ushort digits = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(table), (nint)(pair * 2)));
+        _ = destination[at + 1];
+        Unsafe.WriteUnaligned(ref destination[at], digits);
     }
 
     /// <summary>The number of decimal digits of a positive value.</summary>
