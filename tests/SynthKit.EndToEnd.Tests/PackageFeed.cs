@@ -4,7 +4,7 @@ using System.IO;
 namespace SynthKit.EndToEnd.Tests;
 
 /// <summary>
-/// Packs SynthKit.Abstractions, SynthKit and SynthKit.Build into a local folder feed once per test run, and gives each consumer project
+/// Packs SynthKit.Abstractions, SynthKit, SynthKit.Build, the SynthKit.Cli tool and SynthKit.Testing into a local folder feed once per test run, and gives each consumer project
 /// a private package folder (falling back, read-only, to the machine's global one for third-party packages), so the
 /// packages under test are never confused with a stale copy.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class PackageFeed : IDisposable
         Root = Path.Combine(Path.GetTempPath(), "synthkit-e2e-" + Guid.NewGuid().ToString("N")[..8]);
         Feed = Path.Combine(Root, "feed");
         Directory.CreateDirectory(Feed);
-        foreach (var project in new[] { "src/SynthKit.Abstractions/SynthKit.Abstractions.csproj", "src/SynthKit/SynthKit.csproj", "src/SynthKit.Build/SynthKit.Build.csproj" })
+        foreach (var project in new[] { "src/SynthKit.Abstractions/SynthKit.Abstractions.csproj", "src/SynthKit/SynthKit.csproj", "src/SynthKit.Build/SynthKit.Build.csproj", "src/SynthKit.Cli/SynthKit.Cli.csproj", "src/SynthKit.Testing/SynthKit.Testing.csproj" })
         {
             DotNet.Check(DotNet.RepositoryRoot, "pack", project, "-c", "Release", "-o", Feed, "-nodeReuse:false", "-p:UseSharedCompilation=false");
         }
