@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 
 namespace SynthKit.EndToEnd.Tests;
@@ -56,26 +57,32 @@ public sealed class ToolPackageTests
         Assert.StartsWith("Id,Celsius,TakenAt\n", snapshot);
         Assert.Equal(4, snapshot.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Length);
 
-        DotNet.Check(workspace, "new", "tool-manifest");
-        DotNet.Check(workspace, "tool", "install", "SynthKit.Cli", "--version", PackageFeed.Version);
+        // The CLI caches where each local tool lives under DOTNET_CLI_HOME (toolResolverCache), keyed by package and
+        // version only: give this workspace its own, or a path from an earlier run's deleted workspace is reused.
+        var cliHome = new Dictionary<string, string?> { ["DOTNET_CLI_HOME"] = Path.Combine(workspace, "cli-home") };
+        (code, string tool) = DotNet.Run(workspace, cliHome, "new", "tool-manifest");
+        Assert.True(code == 0, tool);
+        (code, tool) = DotNet.Run(workspace, cliHome, "tool", "install", "SynthKit.Cli", "--version", PackageFeed.Version);
+        Assert.True(code == 0, tool);
         string assembly = Path.Combine(app, "bin", "Debug", "net10.0", "App.dll");
 
-        (code, string schemas) = DotNet.Run(workspace, "synthkit", "schema", "--assembly", assembly);
+        (code, string schemas) = DotNet.Run(workspace, cliHome, "synthkit", "schema", "--assembly", assembly);
         Assert.True(code == 0, schemas);
         Assert.Contains("Shop.Reading", schemas);
         Assert.Contains("Celsius", schemas);
         Assert.Contains("none: invented", schemas);
 
         string fixture = Path.Combine(workspace, "fixtures", "readings.csv");
-        DotNet.Check(workspace, "synthkit", "generate", "--assembly", assembly, "--schema", "Shop.Reading", "--rows", "3", "--seed", "7", "--out", fixture);
+        (code, string generated) = DotNet.Run(workspace, cliHome, "synthkit", "generate", "--assembly", assembly, "--schema", "Shop.Reading", "--rows", "3", "--seed", "7", "--out", fixture);
+        Assert.True(code == 0, generated);
         Assert.Equal(snapshot, File.ReadAllText(fixture));
         Assert.True(File.Exists(fixture + ".synth.json"));
 
-        (code, string verified) = DotNet.Run(workspace, "synthkit", "verify", fixture, "--assembly", assembly);
+        (code, string verified) = DotNet.Run(workspace, cliHome, "synthkit", "verify", fixture, "--assembly", assembly);
         Assert.True(code == 0, verified);
 
         File.AppendAllText(fixture, "00000000-0000-0000-0000-000000000000,0,2024-01-01T00:00:00\n");
-        (code, verified) = DotNet.Run(workspace, "synthkit", "verify", fixture);
+        (code, verified) = DotNet.Run(workspace, cliHome, "synthkit", "verify", fixture);
         Assert.Equal(1, code);
         Assert.Contains("error SK5003", verified);
     }
