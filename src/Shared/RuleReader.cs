@@ -312,7 +312,7 @@ internal sealed class RuleReader
         }
 
         var modifiers = new ModifiersModel(_nullRate, _unique, _hasClamp, _clampMin, _clampMax, _roundDigits, _minLength, _maxLength, _countMin, _countMax);
-        var privacy = new PrivacyModel(_piiKind, _notPii, _quasiIdentifier, _sensitive);
+        var privacy = new PrivacyModel(_piiKind, _notPii, _quasiIdentifier, _sensitive, LearnedAttribute is not null);
         return (rule, modifiers, privacy);
     }
 

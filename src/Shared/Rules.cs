@@ -36,7 +36,7 @@ internal sealed record ModifiersModel(
 }
 
 /// <summary>A member's privacy marks.</summary>
-internal sealed record PrivacyModel(int PiiKind, bool NotPii, bool QuasiIdentifier, bool Sensitive)
+internal sealed record PrivacyModel(int PiiKind, bool NotPii, bool QuasiIdentifier, bool Sensitive, bool Learned = false)
 {
     public static readonly PrivacyModel None = new(0, false, false, false);
 }

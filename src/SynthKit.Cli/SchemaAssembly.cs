@@ -85,8 +85,8 @@ internal sealed class SchemaAssembly
             throw new SynthKitException(ex.Code, ex.Detail, file, line, column);
         }
 
-        var elsewhere = ReferencedUserAssemblies().SelectMany(a => SynthesizerRegistry.All(a).Select(r => $"{r.Schema.ClrType.FullName} (in {a.GetName().Name})"));
-        var all = Synthesizers.Select(s => s.Schema.ClrType.FullName).Concat(elsewhere).ToList();
+        var elsewhere = ReferencedUserAssemblies().SelectMany(a => SynthesizerRegistry.All(a).Select(r => $"{r.Schema.ClrType!.FullName} (in {a.GetName().Name})"));
+        var all = Synthesizers.Select(s => s.Schema.ClrType!.FullName).Concat(elsewhere).ToList();
         string known = all.Count == 0
             ? "it registers none (is the SynthKit package, which carries the generator, referenced?)"
             : "it registers " + string.Join(", ", all);

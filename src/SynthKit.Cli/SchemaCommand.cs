@@ -25,7 +25,7 @@ internal static class SchemaCommand
             foreach (var registered in loaded.Synthesizers)
             {
                 var schema = registered.Schema;
-                console.Line($"{schema.Name} ({schema.ClrType.FullName}) — synthesizer {registered.SynthesizerType.FullName}");
+                console.Line($"{schema.Name} ({schema.ClrType?.FullName}) — synthesizer {registered.SynthesizerType.FullName}");
                 console.Line($"  fingerprint {schema.Fingerprint}");
                 if (schema.Provenance is { } p)
                 {

@@ -16,8 +16,24 @@ public interface ISynthesizer
     /// <summary>The schema this synthesizer makes rows of.</summary>
     SchemaDescription Schema { get; }
 
-    /// <summary>The row type.</summary>
-    Type RowType { get; }
+    /// <summary>
+    /// The column spec: every column's storage type, statistical kind, privacy role, whether it is learned, and its rule
+    /// as data. A <see cref="SpecSynthesizer"/> built from it makes the same bytes for the same seed.
+    /// </summary>
+    TableSpec Spec { get; }
+
+    /// <summary>The row type, or null for a synthesizer built from a column spec (its rows exist only as columns).</summary>
+    Type? RowType { get; }
+
+    /// <summary>
+    /// Fills <paramref name="batch"/> with rows <c>start … start + count - 1</c> (its <see cref="ColumnBatch.RowCount"/>
+    /// becomes <paramref name="count"/>), typed and without boxing.
+    /// </summary>
+    /// <param name="batch">A batch of this synthesizer's <see cref="Spec"/>.</param>
+    /// <param name="start">The first row index.</param>
+    /// <param name="count">The number of rows.</param>
+    /// <exception cref="SynthKitException">SK4001: the schema has list members, which columns cannot carry.</exception>
+    void Fill(ColumnBatch batch, long start, int count);
 
     /// <summary>Writes rows <c>start … start + count - 1</c> as CSV (RFC 4180, UTF-8, header row, <c>\n</c> line ends).</summary>
     /// <param name="destination">Where to write; not closed.</param>
@@ -31,6 +47,39 @@ public interface ISynthesizer
     /// <param name="start">The first row index.</param>
     /// <param name="count">The number of rows.</param>
     void WriteJsonLines(Stream destination, long start, int count);
+}
+
+/// <summary>What every synthesizer offers on top of <see cref="ISynthesizer"/>.</summary>
+public static class SynthesizerExtensions
+{
+    /// <summary>Fills a new batch with rows <c>start … start + count - 1</c>.</summary>
+    /// <param name="synthesizer">The synthesizer.</param>
+    /// <param name="start">The first row index.</param>
+    /// <param name="count">The number of rows.</param>
+    /// <returns>The batch.</returns>
+    public static ColumnBatch ToBatch(this ISynthesizer synthesizer, long start, int count)
+    {
+        ArgumentNullException.ThrowIfNull(synthesizer);
+        var batch = new ColumnBatch(synthesizer.Spec, count);
+        synthesizer.Fill(batch, start, count);
+        return batch;
+    }
+
+    /// <summary>
+    /// A synthesizer of the same spec and seed in which <paramref name="model"/> draws its columns jointly; every other
+    /// column keeps its values byte for byte. (Typed <c>With{Member}</c> overrides of a generated synthesizer do not carry
+    /// over: the result works in the columnar world — CSV, JSON Lines, batches.)
+    /// </summary>
+    /// <param name="synthesizer">The synthesizer.</param>
+    /// <param name="model">The model.</param>
+    /// <returns>The new synthesizer.</returns>
+    /// <exception cref="SynthKitException">SK4007: the model claims a personal-data column.</exception>
+    public static SpecSynthesizer WithColumnModel(this ISynthesizer synthesizer, IColumnModel model)
+    {
+        ArgumentNullException.ThrowIfNull(synthesizer);
+        ArgumentNullException.ThrowIfNull(model);
+        return synthesizer is SpecSynthesizer spec ? spec.WithColumnModel(model) : new SpecSynthesizer(synthesizer.Spec, synthesizer.Seed, new[] { model });
+    }
 }
 
 /// <summary>A generated synthesizer of rows of type <typeparamref name="T"/>.</summary>

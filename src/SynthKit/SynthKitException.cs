@@ -73,4 +73,10 @@ public static class ErrorCodes
 
     /// <summary>Input holds null for a member that cannot be null.</summary>
     public const string UnexpectedNull = "SK4005";
+
+    /// <summary>A column spec (or SDV metadata) that is malformed or cannot be synthesized.</summary>
+    public const string InvalidSpec = "SK4006";
+
+    /// <summary>A personal-data column was routed to a column model, which would learn it.</summary>
+    public const string PersonalDataModelled = "SK4007";
 }

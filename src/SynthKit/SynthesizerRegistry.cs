@@ -83,18 +83,18 @@ public static class SynthesizerRegistry
     public static RegisteredSynthesizer? Find(Assembly assembly, string name)
     {
         var all = All(assembly);
-        var exact = all.Where(r => r.Schema.ClrType.FullName == name || r.SynthesizerType.FullName == name).ToList();
+        var exact = all.Where(r => r.Schema.ClrType!.FullName == name || r.SynthesizerType.FullName == name).ToList();
         if (exact.Count > 0)
         {
             return exact[0];
         }
 
-        var byName = all.Where(r => r.Schema.Name == name || r.Schema.ClrType.Name == name).ToList();
+        var byName = all.Where(r => r.Schema.Name == name || r.Schema.ClrType!.Name == name).ToList();
         return byName.Count switch
         {
             0 => null,
             1 => byName[0],
-            _ => throw new SynthKitException(Fixtures.FixtureErrorCodes.UnknownSchema, $"'{name}' names {byName.Count} schemas ({string.Join(", ", byName.Select(r => r.Schema.ClrType.FullName))}); give the full type name."),
+            _ => throw new SynthKitException(Fixtures.FixtureErrorCodes.UnknownSchema, $"'{name}' names {byName.Count} schemas ({string.Join(", ", byName.Select(r => r.Schema.ClrType!.FullName))}); give the full type name."),
         };
     }
 

@@ -71,6 +71,7 @@ internal sealed partial class SynthesizerEmitter
 
         _w.CloseBlock();
         _w.WriteLine();
+        EmitFill(flat);
         if (!flat)
         {
             return;
@@ -90,14 +91,20 @@ internal sealed partial class SynthesizerEmitter
             """);
         foreach (var type in AllTypes)
         {
-            EmitCsvWriter(type);
+            EmitCsvWriter(type, "CsvWriter", "WriteCsv_");
             EmitCsvReader(type);
+        }
+
+        // The same walk fills columns: ColumnBatchWriter has CsvWriter's Write overloads, typed, so nothing boxes.
+        foreach (var type in AllTypes)
+        {
+            EmitCsvWriter(type, "ColumnBatchWriter", "WriteColumns_");
         }
     }
 
-    private void EmitCsvWriter(TypeModel type)
+    private void EmitCsvWriter(TypeModel type, string writerType, string prefix)
     {
-        using (_w.Block($"private static void WriteCsv_{type.Id}({Io}.CsvWriter writer, {type.FullName} value)"))
+        using (_w.Block($"private static void {prefix}{type.Id}({Io}.{writerType} writer, {type.FullName} value)"))
         {
             foreach (var member in type.Members)
             {
@@ -111,7 +118,7 @@ internal sealed partial class SynthesizerEmitter
                     {
                         _w.WriteLine($"if ({access} is {{ }} {Local(member)})");
                         _w.OpenBlock();
-                        _w.WriteLine($"WriteCsv_{nested.Id}(writer, {Local(member)});");
+                        _w.WriteLine($"{prefix}{nested.Id}(writer, {Local(member)});");
                         _w.CloseBlock();
                         _w.WriteLine("else");
                         _w.OpenBlock();
@@ -124,7 +131,7 @@ internal sealed partial class SynthesizerEmitter
                     }
                     else
                     {
-                        _w.WriteLine($"WriteCsv_{nested.Id}(writer, {access});");
+                        _w.WriteLine($"{prefix}{nested.Id}(writer, {access});");
                     }
 
                     continue;
@@ -149,6 +156,42 @@ internal sealed partial class SynthesizerEmitter
             }
         }
 
+        _w.WriteLine();
+    }
+
+    private void EmitFill(bool flat)
+    {
+        _w.WriteLine("/// <inheritdoc />");
+        _w.WriteLine("public void Fill(global::SynthKit.ColumnBatch batch, long start, int count)");
+        _w.OpenBlock();
+        _w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(batch);");
+        _w.WriteLine("ValidateRange(start, count);");
+        if (!flat)
+        {
+            _w.WriteLine($"throw new global::SynthKit.SynthKitException(global::SynthKit.ErrorCodes.NestedListNotFlat, {NotFlatMessage("a column batch")});");
+        }
+        else
+        {
+            _w.WriteLine($$"""
+                if (batch.Columns.Count != s_csvColumns.Length)
+                {
+                    throw new global::System.ArgumentException("The batch does not hold rows of this schema.", nameof(batch));
+                }
+
+                batch.RowCount = count;
+                batch.StartRow = start;
+                var writer = new {{Io}}.ColumnBatchWriter(batch);
+                var random = new {{Rng}}();
+                long end = start + count;
+                for (long index = start; index < end; index++)
+                {
+                    WriteColumns_{{_model.Root.Id}}(writer, CreateRow(random, index));
+                    writer.EndRow();
+                }
+                """);
+        }
+
+        _w.CloseBlock();
         _w.WriteLine();
     }
 

@@ -70,6 +70,7 @@ internal sealed partial class SynthesizerEmitter
             EmitFields();
             EmitConstructors();
             EmitSchema();
+            EmitSpec();
             EmitOverrides();
             EmitGeneration();
             EmitCsv();
@@ -161,6 +162,8 @@ internal sealed partial class SynthesizerEmitter
         _w.WriteLine();
         _w.WriteLine("/// <inheritdoc />");
         _w.WriteLine($"public global::System.Type RowType => typeof({_rowType});");
+        _w.WriteLine();
+        _w.WriteLine("global::System.Type? global::SynthKit.ISynthesizer.RowType => RowType;");
         _w.WriteLine();
         _w.WriteLine("global::SynthKit.SchemaDescription global::SynthKit.ISynthesizer.Schema => Schema;");
         _w.WriteLine();

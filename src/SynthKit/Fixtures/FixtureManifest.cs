@@ -113,7 +113,7 @@ public sealed class FixtureManifest
         {
             SynthKitVersion = synthKitVersion,
             Schema = schema.Name,
-            SchemaType = schema.ClrType.FullName ?? schema.ClrType.Name,
+            SchemaType = schema.ClrType is { } clr ? clr.FullName ?? clr.Name : schema.Name,
             Fingerprint = schema.Fingerprint,
             Seed = spec.Seed,
             Start = spec.Start,

@@ -12,8 +12,8 @@ public sealed class SchemaDescription
     /// <summary>The schema name (the type's simple name unless the attribute names it otherwise).</summary>
     public required string Name { get; init; }
 
-    /// <summary>The type whose rows the synthesizer makes.</summary>
-    public required Type ClrType { get; init; }
+    /// <summary>The type whose rows the synthesizer makes, or null for a table described by a column spec alone.</summary>
+    public required Type? ClrType { get; init; }
 
     /// <summary>
     /// A stable hash (SHA-256, hex) of the members, their types, order and generation rules. It changes exactly when
@@ -47,6 +47,44 @@ public sealed class SchemaDescription
         }
 
         return null;
+    }
+
+    /// <summary>Describes a table from its column spec (no CLR type).</summary>
+    /// <param name="spec">The spec.</param>
+    /// <returns>The description.</returns>
+    public static SchemaDescription FromSpec(TableSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var columns = new ColumnDescription[spec.Columns.Count];
+        for (int i = 0; i < columns.Length; i++)
+        {
+            var c = spec.Columns[i];
+            columns[i] = new ColumnDescription
+            {
+                Name = c.Name,
+                ClrType = StorageTypes.ClrTypeOf(c.Type),
+                Kind = StorageTypes.ColumnKindOf(c),
+                IsNullable = c.Nullable,
+                Pii = c.Privacy?.Pii,
+                IsDeclaredNotPii = c.Privacy?.NotPii ?? false,
+                IsQuasiIdentifier = c.Privacy?.QuasiIdentifier ?? false,
+                IsSensitive = c.Privacy?.Sensitive ?? false,
+                IsUnique = c.Modifiers?.Unique ?? false,
+                NullRate = c.Modifiers?.NullRate ?? 0,
+                Rule = StorageTypes.Describe(c),
+                Categories = c.Categories ?? (c.Rule.Kind == RuleKind.Categorical ? c.Rule.Values!.NonNull() : Array.Empty<string>()),
+            };
+        }
+
+        return new SchemaDescription
+        {
+            Name = spec.Name,
+            ClrType = null,
+            Fingerprint = spec.ComputeFingerprint(),
+            Columns = columns,
+            Provenance = spec.Provenance,
+            GeneratorVersion = typeof(SchemaDescription).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+        };
     }
 
     /// <inheritdoc />

@@ -1,0 +1,102 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace SynthKit;
+
+/// <summary>Maps storage types to CLR types and column kinds, and states rules as text.</summary>
+internal static class StorageTypes
+{
+    public static Type ClrTypeOf(StorageType type) => type switch
+    {
+        StorageType.Boolean => typeof(bool),
+        StorageType.Char => typeof(char),
+        StorageType.Int8 => typeof(sbyte),
+        StorageType.UInt8 => typeof(byte),
+        StorageType.Int16 => typeof(short),
+        StorageType.UInt16 => typeof(ushort),
+        StorageType.Int32 => typeof(int),
+        StorageType.UInt32 => typeof(uint),
+        StorageType.Int64 => typeof(long),
+        StorageType.UInt64 => typeof(ulong),
+        StorageType.Float32 => typeof(float),
+        StorageType.Float64 => typeof(double),
+        StorageType.Decimal => typeof(decimal),
+        StorageType.Date => typeof(DateOnly),
+        StorageType.DateTime => typeof(DateTime),
+        StorageType.DateTimeOffset => typeof(DateTimeOffset),
+        StorageType.Time => typeof(TimeOnly),
+        StorageType.Duration => typeof(TimeSpan),
+        StorageType.Guid => typeof(Guid),
+        _ => typeof(string),
+    };
+
+    public static ColumnKind ColumnKindOf(ColumnSpec c)
+    {
+        if (c.IsPersonalData)
+        {
+            return ColumnKind.PersonalData;
+        }
+
+        return c.Kind switch
+        {
+            StatisticalKind.Numerical => c.Type is >= StorageType.Int8 and <= StorageType.UInt64 ? ColumnKind.Discrete : ColumnKind.Continuous,
+            StatisticalKind.Categorical => ColumnKind.Categorical,
+            StatisticalKind.Boolean => ColumnKind.Boolean,
+            StatisticalKind.Datetime => ColumnKind.DateTime,
+            StatisticalKind.Identifier => ColumnKind.Identifier,
+            _ => ColumnKind.Text,
+        };
+    }
+
+    public static string Describe(ColumnSpec c)
+    {
+        static string F(double? v) => (v ?? 0).ToString("R", CultureInfo.InvariantCulture);
+        var r = c.Rule;
+        var text = new StringBuilder(r.Kind switch
+        {
+            RuleKind.Normal => $"Normal(mean: {F(r.Mean)}, sd: {F(r.Sd)})",
+            RuleKind.LogNormal => $"LogNormal(mu: {F(r.Mu)}, sigma: {F(r.Sigma)})",
+            RuleKind.Uniform => $"Uniform({F(r.Min)}, {F(r.Max)})",
+            RuleKind.Exponential => $"Exponential(rate: {F(r.Rate)})",
+            RuleKind.Poisson => $"Poisson(lambda: {F(r.Lambda)})",
+            RuleKind.Zipf => $"Zipf(s: {F(r.S)}, n: {F(r.N)})",
+            RuleKind.Gamma => $"Gamma(shape: {F(r.Shape)}, rate: {F(r.Rate)})",
+            RuleKind.Beta => $"Beta(alpha: {F(r.Alpha)}, beta: {F(r.Beta)})",
+            RuleKind.Triangular => $"Triangular({F(r.Min)}, {F(r.Mode)}, {F(r.Max)})",
+            RuleKind.Bernoulli => $"Bernoulli(p: {F(r.P)})",
+            RuleKind.Categorical => "Categorical(" + string.Join(", ", r.Values ?? Array.Empty<string?>()) + ")",
+            RuleKind.DateRange => $"dates [{r.From}, {r.To}]",
+            RuleKind.Pattern => $"Pattern(\"{r.Pattern}\")",
+            RuleKind.Fake => "fake " + r.Fake,
+            _ => "default",
+        });
+        var m = c.Modifiers;
+        if (m?.Round is { } round)
+        {
+            text.Append(" | round(").Append(round.ToString(CultureInfo.InvariantCulture)).Append(')');
+        }
+
+        if (m?.ClampMin is not null)
+        {
+            text.Append(" | clamp(").Append(F(m.ClampMin)).Append(", ").Append(F(m.ClampMax)).Append(')');
+        }
+
+        if (m?.NullRate > 0)
+        {
+            text.Append(" | null ").Append(F(m.NullRate));
+        }
+
+        if (m?.Unique == true)
+        {
+            text.Append(" | unique");
+        }
+
+        if (c.Learned)
+        {
+            text.Append(" | learned");
+        }
+
+        return text.ToString();
+    }
+}
