@@ -9,8 +9,10 @@ internal static class GenerateCommand
 {
     public static Command Create(Reporter console)
     {
-        var (assembly, references) = Cli.AssemblyOptions(required: true);
-        var schema = new Option<string>("--schema", "-s") { Description = "The schema: its type's full name (Clinic.Patient) or its schema name (Patient).", Required = true };
+        var (assembly, references) = Cli.AssemblyOptions(required: false);
+        var schema = new Option<string?>("--schema", "-s") { Description = "With --assembly, the schema: its type's full name (Clinic.Patient) or its schema name (Patient)." };
+        var specFile = new Option<FileInfo?>("--spec") { Description = "Generate from a SynthKit column spec (JSON, docs/spec.md) instead of an assembly: no C#, no compiler." };
+        var metadata = new Option<FileInfo?>("--metadata", "-m") { Description = "Generate from SDV single-table metadata (each column's default rule; PII sdtypes are faked) instead of an assembly." };
         var rows = new Option<int>("--rows", "-n") { Description = "How many rows to write.", Required = true };
         var seed = new Option<long>("--seed") { Description = "The seed (default 0). The same seed gives the same bytes on every machine.", DefaultValueFactory = _ => 0 };
         var start = new Option<long>("--start") { Description = "The first row index (default 0).", DefaultValueFactory = _ => 0 };
@@ -25,21 +27,47 @@ internal static class GenerateCommand
             }
         });
 
-        var command = new Command("generate", "Write a fixture and its manifest from a synthesizer in a built assembly. Writes nothing when the bytes would not change; writes atomically otherwise.")
+        var command = new Command("generate", "Write a fixture and its manifest from a synthesizer in a built assembly, or from a column spec or SDV metadata alone. Writes nothing when the bytes would not change; writes atomically otherwise.")
         {
-            assembly, schema, rows, seed, start, output, format, references,
+            assembly, schema, specFile, metadata, rows, seed, start, output, format, references,
         };
+        command.Validators.Add(result =>
+        {
+            bool fromAssembly = result.GetValue(assembly) is not null;
+            int sources = (fromAssembly ? 1 : 0) + (result.GetValue(specFile) is null ? 0 : 1) + (result.GetValue(metadata) is null ? 0 : 1);
+            if (sources != 1)
+            {
+                result.AddError("Give exactly one of --assembly (with --schema), --spec and --metadata.");
+            }
+            else if (fromAssembly && result.GetValue(schema) is null)
+            {
+                result.AddError("--assembly needs --schema.");
+            }
+        });
         command.SetAction(parse =>
         {
-            var loaded = SchemaAssembly.Load(parse.GetValue(assembly)!.FullName, parse.GetValue(references) ?? []);
-            var registered = loaded.Find(parse.GetValue(schema)!);
             string path = parse.GetValue(output)!.FullName;
             var spec = new FixtureSpec(path, parse.GetValue(rows), parse.GetValue(seed), Formats.Parse(parse.GetValue(format)), parse.GetValue(start));
-            var synthesizer = registered.Create(spec.Seed);
+            ISynthesizer synthesizer;
+            if (parse.GetValue(specFile) is { } f)
+            {
+                synthesizer = new SpecSynthesizer(TableSpec.Load(f.FullName), spec.Seed);
+            }
+            else if (parse.GetValue(metadata) is { } m)
+            {
+                synthesizer = new SpecSynthesizer(SdvMetadata.Load(m.FullName), spec.Seed);
+            }
+            else
+            {
+                var loaded = SchemaAssembly.Load(parse.GetValue(assembly)!.FullName, parse.GetValue(references) ?? []);
+                synthesizer = loaded.Find(parse.GetValue(schema)!).Create(spec.Seed);
+            }
+
+            string table = synthesizer.Schema.Name;
             var outcome = console.WithProgress($"Generating {Path.GetFileName(path)}", spec.Rows, progress => FixtureFiles.Update(synthesizer, spec, progress));
             console.Line(outcome.Status == FixtureStatus.Written
-                ? $"Wrote {path} ({spec.Rows:N0} rows of {registered.Schema.Name}, {outcome.Bytes:N0} bytes) and its manifest."
-                : $"{path} is up to date ({spec.Rows:N0} rows of {registered.Schema.Name}).");
+                ? $"Wrote {path} ({spec.Rows:N0} rows of {table}, {outcome.Bytes:N0} bytes) and its manifest."
+                : $"{path} is up to date ({spec.Rows:N0} rows of {table}).");
             return Cli.Ok;
         });
         return command;
