@@ -42,7 +42,7 @@ public static class ColumnReader
         SepReader reader;
         try
         {
-            reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = false, CultureInfo = CultureInfo.InvariantCulture }).From(source);
+            reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = false, DisableColCountCheck = true, CultureInfo = CultureInfo.InvariantCulture }).From(source);
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException)
         {

@@ -164,8 +164,14 @@ public sealed class ColumnSpec
     /// <summary>Whether the column is to be learned from real data (<c>[Learned]</c>): a column model draws it.</summary>
     public bool Learned { get; init; }
 
-    /// <summary>How values are made.</summary>
-    public RuleSpec Rule { get; init; } = RuleSpec.DefaultRule;
+    private readonly RuleSpec? _rule;
+
+    /// <summary>How values are made (the storage type's default when absent).</summary>
+    public RuleSpec Rule
+    {
+        get => _rule ?? RuleSpec.DefaultRule;
+        init => _rule = value;
+    }
 
     /// <summary>Post-processing and constraints: clamp, round, null rate, unique, length.</summary>
     public ColumnModifiers? Modifiers { get; init; }

@@ -77,3 +77,14 @@ public sealed class Team
     [Fake(FakeKind.Company)] public string Name { get; set; } = "";
     [Count(1, 3)] public List<TeamMember> Members { get; set; } = new();
 }
+
+/// <summary>Two members to be learned jointly, beside rule-driven ones, for the column-model seam.</summary>
+[SyntheticSchema]
+public sealed class Paired
+{
+    [Pii(PiiKind.FirstName)] public string Name { get; set; } = "";
+    [Learned, NotPii] public double X { get; set; }
+    [Learned, NotPii] public double Y { get; set; }
+    [Uniform(0, 10)] public int Visits { get; set; }
+    [Pii(PiiKind.Email)] public string Contact { get; set; } = "";
+}
