@@ -20,7 +20,7 @@ internal static class RuleText
         var m = member.Modifiers;
         if (m.RoundDigits >= 0)
         {
-            text.Append(" | round(").Append(m.RoundDigits).Append(')');
+            text.Append(" | round(").Append(I(m.RoundDigits)).Append(')');
         }
         else if (IsIntegralTarget(member.Kind) && ProducesReal(member.Rule.Kind))
         {
@@ -34,12 +34,12 @@ internal static class RuleText
 
         if (member.Kind == ValueKind.String && (m.MinLength >= 0 || m.MaxLength >= 0))
         {
-            text.Append(" | length ").Append(Math.Max(0, m.MinLength)).Append("..").Append(m.MaxLength >= 0 ? m.MaxLength.ToString(CultureInfo.InvariantCulture) : "*");
+            text.Append(" | length ").Append(I(Math.Max(0, m.MinLength))).Append("..").Append(m.MaxLength >= 0 ? m.MaxLength.ToString(CultureInfo.InvariantCulture) : "*");
         }
 
         if (member.Kind == ValueKind.Collection)
         {
-            text.Append(" | count ").Append(m.CountMin).Append("..").Append(m.CountMax);
+            text.Append(" | count ").Append(I(m.CountMin)).Append("..").Append(I(m.CountMax));
         }
 
         if (m.NullRate > 0)
@@ -96,8 +96,8 @@ internal static class RuleText
                 return $"Bernoulli(p: {F(n[0])})";
             case RuleKind.DateRange:
                 return member.Kind == ValueKind.DateOnly
-                    ? $"dates [{Date(n[0]):yyyy-MM-dd}, {Date(n[1]):yyyy-MM-dd}]"
-                    : $"timestamps [{Date(n[0]):yyyy-MM-ddTHH:mm:ss}, {Date(n[1]):yyyy-MM-ddTHH:mm:ss})";
+                    ? "dates [" + Day(n[0]) + ", " + Day(n[1]) + "]"
+                    : "timestamps [" + Stamp(n[0]) + ", " + Stamp(n[1]) + ")";
             case RuleKind.Pattern:
                 return "Pattern(\"" + rule.Text + "\")";
             case RuleKind.Categorical:
@@ -122,11 +122,11 @@ internal static class RuleText
             case ValueKind.Single or ValueKind.Double:
                 return $"Uniform(0, {F(Defaults.RealMax)})";
             case ValueKind.Decimal:
-                return $"Uniform(0, {F(Defaults.RealMax)}) | round({Defaults.DecimalDigits})";
+                return "Uniform(0, " + F(Defaults.RealMax) + ") | round(" + I(Defaults.DecimalDigits) + ")";
             case ValueKind.DateTime or ValueKind.DateTimeOffset:
-                return $"timestamps [{Date(Defaults.DateTimeMinSeconds):yyyy-MM-ddTHH:mm:ss}, {Date(Defaults.DateTimeMaxSeconds):yyyy-MM-ddTHH:mm:ss})";
+                return "timestamps [" + Stamp(Defaults.DateTimeMinSeconds) + ", " + Stamp(Defaults.DateTimeMaxSeconds) + ")";
             case ValueKind.DateOnly:
-                return $"dates [{new DateTime(Defaults.DateOnlyMinDay * TimeSpan.TicksPerDay):yyyy-MM-dd}, {new DateTime(Defaults.DateOnlyMaxDay * TimeSpan.TicksPerDay):yyyy-MM-dd}]";
+                return "dates [" + Day(Defaults.DateOnlyMinDay * (double)Defaults.SecondsPerDay) + ", " + Day(Defaults.DateOnlyMaxDay * (double)Defaults.SecondsPerDay) + "]";
             case ValueKind.TimeOnly:
                 return "whole seconds of the day";
             case ValueKind.TimeSpan:
@@ -150,6 +150,13 @@ internal static class RuleText
     }
 
     private static DateTime Date(double seconds) => new((long)seconds * TimeSpan.TicksPerSecond);
+
+    // Always the Gregorian calendar and invariant digits: the compiler's culture must not reach rule text or fingerprints.
+    private static string Day(double seconds) => Date(seconds).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Stamp(double seconds) => Date(seconds).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
