@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -51,7 +52,8 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, known), SymbolKind.NamedType);
+            var nestedSeen = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, known, nestedSeen), SymbolKind.NamedType);
 
             // [assembly: Provenance(...)] is checked once per compilation and reported from its own file. Walking every
             // attribute node to find it cost more than all the rest of the analysis together.
@@ -72,7 +74,7 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, KnownTypes known)
+    private static void AnalyzeType(SymbolAnalysisContext context, KnownTypes known, ConcurrentDictionary<ISymbol, byte> nestedSeen)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
@@ -97,7 +99,7 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
             hasProvenance |= known.IsProvenance(attribute.AttributeClass);
             if (known.IsSynthesizer(attribute.AttributeClass))
             {
-                AnalyzeSynthesizer(context, known, type, attribute);
+                AnalyzeSynthesizer(context, known, type, attribute, nestedSeen);
             }
         }
 
@@ -106,7 +108,7 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
             return; // not a schema: most types of a solution stop here, after one attribute lookup per member
         }
 
-        var members = ReadMembers(type, known, context.CancellationToken);
+        var members = ReadMembers(type, known, context.Compilation, context.CancellationToken);
 
         foreach (var member in members)
         {
@@ -114,6 +116,7 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
         }
 
         AnalyzePrivacy(context.ReportDiagnostic, members, location: null);
+        AnalyzeNested(context, known, members, nestedSeen, new HashSet<ISymbol>(SymbolEqualityComparer.Default) { type });
         if (declaredSchema)
         {
             AnalyzeProvenance(context, known, type, schema: type, attributeOwner: type);
@@ -121,7 +124,7 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary><c>[Synthesizer(typeof(T))]</c>: provenance, and the privacy of a <c>T</c> nothing else analyses.</summary>
-    private static void AnalyzeSynthesizer(SymbolAnalysisContext context, KnownTypes known, INamedTypeSymbol synthesizer, AttributeData attribute)
+    private static void AnalyzeSynthesizer(SymbolAnalysisContext context, KnownTypes known, INamedTypeSymbol synthesizer, AttributeData attribute, ConcurrentDictionary<ISymbol, byte> nestedSeen)
     {
         if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol schema || schema.TypeKind == TypeKind.Error)
         {
@@ -143,7 +146,8 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var members = ReadMembers(schema, known, context.CancellationToken);
+        var members = ReadMembers(schema, known, context.Compilation, context.CancellationToken);
+        AnalyzeNested(context, known, members, nestedSeen, new HashSet<ISymbol>(SymbolEqualityComparer.Default) { schema });
 
         bool inSource = schema.Locations.Any(l => l.IsInSource) && SymbolEqualityComparer.Default.Equals(schema.ContainingAssembly, context.Compilation.Assembly);
         AnalyzePrivacy(context.ReportDiagnostic, members, location: inSource ? null : attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation());
@@ -201,42 +205,24 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static List<MemberInfo> ReadMembers(INamedTypeSymbol type, KnownTypes known, System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// The members the generator fills (the shared <see cref="SchemaMembers"/> walk: base classes and internal members
+    /// included, a positional record's parameters' attributes applied), each with its attributes read.
+    /// </summary>
+    private static List<MemberInfo> ReadMembers(INamedTypeSymbol type, KnownTypes known, Compilation compilation, System.Threading.CancellationToken cancellationToken)
     {
-        var parameters = new Dictionary<string, IParameterSymbol>(System.StringComparer.OrdinalIgnoreCase);
-        foreach (var constructor in type.InstanceConstructors)
+        var members = new List<MemberInfo>();
+        bool Accessible(ISymbol symbol) => compilation.IsSymbolAccessibleWithin(symbol, compilation.Assembly);
+        var constructor = SchemaMembers.ChooseConstructor(type, Accessible);
+        if (constructor is null)
         {
-            foreach (var parameter in constructor.Parameters)
-            {
-                if (parameter.GetAttributes().Length > 0 && !parameters.ContainsKey(parameter.Name))
-                {
-                    parameters[parameter.Name] = parameter;
-                }
-            }
+            return members; // SK3009 is the generator's; there is nothing to fill, so nothing to analyse
         }
 
-        var members = new List<MemberInfo>();
-        foreach (var symbol in type.GetMembers())
+        foreach (var candidate in SchemaMembers.Collect(type, constructor, Accessible))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (symbol.IsStatic || symbol.IsImplicitlyDeclared && symbol is not IPropertySymbol || symbol.DeclaredAccessibility != Accessibility.Public)
-            {
-                continue;
-            }
-
-            (ITypeSymbol Type, NullableAnnotation Annotation)? typed = symbol switch
-            {
-                IPropertySymbol { IsIndexer: false } p => (p.Type, p.NullableAnnotation),
-                IFieldSymbol { IsConst: false } f => (f.Type, f.NullableAnnotation),
-                _ => null,
-            };
-            if (typed is not { } t)
-            {
-                continue;
-            }
-
-            parameters.TryGetValue(symbol.Name, out var parameter);
-            var attributes = parameter is null ? symbol.GetAttributes() : symbol.GetAttributes().AddRange(parameter.GetAttributes());
+            var attributes = candidate.Attributes;
             bool ignored = false;
             foreach (var attribute in attributes)
             {
@@ -248,10 +234,36 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var location = SourceLocation(symbol) ?? (parameter is null ? null : SourceLocation(parameter));
-            members.Add(MemberInfo.Read(symbol, t.Type, t.Annotation, attributes, location, known));
+            var location = SourceLocation(candidate.Symbol) ?? (candidate.Parameter is null ? null : SourceLocation(candidate.Parameter));
+            members.Add(MemberInfo.Read(candidate.Symbol, candidate.Type, candidate.Annotation, attributes, location, known));
         }
 
         return members;
+    }
+
+    /// <summary>
+    /// Nested schema types (a member of type <c>Contact</c>, a <c>List&lt;Contact&gt;</c>) are generated through their
+    /// parent, so they are analysed through it too — once per compilation, and only when they state nothing about
+    /// themselves (a type with SynthKit attributes is analysed by its own symbol action).
+    /// </summary>
+    private static void AnalyzeNested(SymbolAnalysisContext context, KnownTypes known, List<MemberInfo> members, ConcurrentDictionary<ISymbol, byte> seen, HashSet<ISymbol> path)
+    {
+        foreach (var member in members)
+        {
+            if (member.Shape.NestedType is not { } nested || !path.Add(nested))
+            {
+                continue;
+            }
+
+            bool analysedOnItsOwn = nested.GetAttributes().Any(a => known.IsSyntheticSchema(a.AttributeClass) || known.IsProvenance(a.AttributeClass)) || HasSynthKitMemberAttribute(nested, known);
+            var inner = ReadMembers(nested, known, context.Compilation, context.CancellationToken);
+            if (!analysedOnItsOwn && seen.TryAdd(nested, 0) && nested.Locations.Any(l => l.IsInSource) && SymbolEqualityComparer.Default.Equals(nested.ContainingAssembly, context.Compilation.Assembly))
+            {
+                AnalyzePrivacy(context.ReportDiagnostic, inner, location: null);
+            }
+
+            AnalyzeNested(context, known, inner, seen, path);
+            path.Remove(nested);
+        }
     }
 }

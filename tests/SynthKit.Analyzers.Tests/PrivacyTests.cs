@@ -104,14 +104,84 @@ public class PersonalDataTests
             {
                 [System.ComponentModel.DataAnnotations.EmailAddress] public string {|#0:Primary|} { get; set; } = "";
                 [System.ComponentModel.DataAnnotations.Phone] public string {|#1:Reach|} { get; set; } = "";
-                [SynthIgnore] public System.Net.IPAddress Origin { get; set; } = null!;
+                public System.Net.IPAddress {|#2:Origin|} { get; set; } = null!;
+                public System.Net.Mail.MailAddress {|#3:Sender|} { get; set; } = null!;
+                public System.Net.NetworkInformation.PhysicalAddress {|#4:Nic|} { get; set; } = null!;
             }
             """;
 
         await Verify.AnalyzerAsync(
             source,
             Verify.Diagnostic("SK1001").WithLocation(0).WithArguments("Primary", "it carries [EmailAddress]"),
-            Verify.Diagnostic("SK1001").WithLocation(1).WithArguments("Reach", "it carries [Phone]"));
+            Verify.Diagnostic("SK1001").WithLocation(1).WithArguments("Reach", "it carries [Phone]"),
+            Verify.Diagnostic("SK1001").WithLocation(2).WithArguments("Origin", "it is an IP address"),
+            Verify.Diagnostic("SK1001").WithLocation(3).WithArguments("Sender", "it is a mail address"),
+            Verify.Diagnostic("SK1001").WithLocation(4).WithArguments("Nic", "it is a MAC address"));
+    }
+
+    [Fact]
+    public async Task Inherited_and_internal_members_the_generator_fills_are_analysed_too()
+    {
+        const string source = Header + """
+            public class Person
+            {
+                public string {|#0:Email|} { get; set; } = "";
+            }
+
+            [SyntheticSchema]
+            public class Customer : Person
+            {
+                internal string {|#1:PhoneNumber|} { get; set; } = "";
+                private string SecretEmail { get; set; } = "";
+                [Normal(40, 10)] public int Age { get; set; }
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("SK1001").WithLocation(0).WithArguments("Email", "its name says " + Describe("Email")),
+            Verify.Diagnostic("SK1001").WithLocation(1).WithArguments("PhoneNumber", "its name says " + Describe("Phone")));
+    }
+
+    [Fact]
+    public async Task Nested_schema_types_are_analysed_through_their_parent_once()
+    {
+        const string source = Header + """
+            public class Contact
+            {
+                public string {|#0:FirstName|} { get; set; } = "";
+                public string {|#1:Email|} { get; set; } = "";
+            }
+
+            [SyntheticSchema]
+            public class Shipment
+            {
+                public Contact Recipient { get; set; } = new();
+                public System.Collections.Generic.List<Contact> Others { get; set; } = new();
+            }
+
+            [SyntheticSchema]
+            public class Return
+            {
+                public Contact Sender { get; set; } = new();
+            }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("SK1001").WithLocation(0).WithArguments("FirstName", "its name says " + Describe("FirstName")),
+            Verify.Diagnostic("SK1001").WithLocation(1).WithArguments("Email", "its name says " + Describe("Email")));
+    }
+
+    [Fact]
+    public async Task A_record_structs_primary_constructor_parameters_are_read()
+    {
+        const string source = Header + """
+            [SyntheticSchema]
+            public readonly record struct Signup([Pii(PiiKind.Email)] string Email, string {|#0:PhoneNumber|});
+            """;
+
+        await Verify.AnalyzerAsync(source, Verify.Diagnostic("SK1001").WithLocation(0).WithArguments("PhoneNumber", "its name says " + Describe("Phone")));
     }
 
     [Fact]

@@ -28,6 +28,8 @@ public class SpecParityTests
             yield return new object[] { new VersionASynthesizer(seed), seed };
             yield return new object[] { new VersionBSynthesizer(seed), seed };
             yield return new object[] { new BenchPatientSynthesizer(seed), seed };
+            yield return new object[] { new PairedSynthesizer(seed), seed };
+            yield return new object[] { new PriceTagSynthesizer(seed), seed };
         }
     }
 

@@ -8,7 +8,7 @@ namespace SynthKit.Generators.Parsing;
 
 internal sealed partial class SchemaParser
 {
-    private MemberModel? ParseMember(MemberCandidate candidate, ImmutableArray<AttributeData> attributes, string schemaName, LocationInfo? typeLocation)
+    private MemberModel? ParseMember(SchemaMember candidate, ImmutableArray<AttributeData> attributes, string schemaName, LocationInfo? typeLocation)
     {
         string name = candidate.Symbol.Name;
         var memberLocation = LocationInfo.From(candidate.Symbol.Locations.FirstOrDefault()) ?? typeLocation;

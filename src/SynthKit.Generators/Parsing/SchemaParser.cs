@@ -157,7 +157,7 @@ internal sealed partial class SchemaParser
         var constructorArguments = new string[constructor.Parameters.Length];
         foreach (var candidate in CollectMembers(type, constructor))
         {
-            var attributes = candidate.Symbol.GetAttributes().AddRange(candidate.Parameter?.GetAttributes() ?? System.Collections.Immutable.ImmutableArray<AttributeData>.Empty);
+            var attributes = candidate.Attributes;
             if (attributes.Any(a => Is(a, KnownNames.SynthIgnore)))
             {
                 if (candidate.IsRequired && candidate.ConstructorIndex < 0)
@@ -215,133 +215,9 @@ internal sealed partial class SchemaParser
         }
     }
 
-    private readonly record struct MemberCandidate(ISymbol Symbol, ITypeSymbol Type, NullableAnnotation Annotation, int ConstructorIndex, IParameterSymbol? Parameter, bool IsRequired);
+    private IEnumerable<SchemaMember> CollectMembers(INamedTypeSymbol type, IMethodSymbol constructor) => SchemaMembers.Collect(type, constructor, Accessible);
 
-    private IEnumerable<MemberCandidate> CollectMembers(INamedTypeSymbol type, IMethodSymbol constructor)
-    {
-        var chain = new List<INamedTypeSymbol>();
-        for (var t = type; t is not null && t.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); t = t.BaseType)
-        {
-            chain.Insert(0, t);
-        }
-
-        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ordered = new List<ISymbol>();
-        foreach (var t in chain)
-        {
-            foreach (var symbol in t.GetMembers())
-            {
-                if (symbol.IsStatic || symbol.IsImplicitlyDeclared && symbol is IFieldSymbol)
-                {
-                    continue;
-                }
-
-                if (symbol is IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsConst: false })
-                {
-                    if (byName.TryGetValue(symbol.Name, out int at))
-                    {
-                        ordered[at] = symbol;
-                    }
-                    else
-                    {
-                        byName[symbol.Name] = ordered.Count;
-                        ordered.Add(symbol);
-                    }
-                }
-            }
-        }
-
-        foreach (var symbol in ordered)
-        {
-            int constructorIndex = -1;
-            IParameterSymbol? parameter = null;
-            for (int i = 0; i < constructor.Parameters.Length; i++)
-            {
-                if (string.Equals(constructor.Parameters[i].Name, symbol.Name, StringComparison.OrdinalIgnoreCase))
-                {
-                    constructorIndex = i;
-                    parameter = constructor.Parameters[i];
-                    break;
-                }
-            }
-
-            switch (symbol)
-            {
-                case IPropertySymbol property:
-                    if (property.GetMethod is null || !Accessible(property.GetMethod) || !Accessible(property))
-                    {
-                        continue;
-                    }
-
-                    bool settable = property.SetMethod is not null && Accessible(property.SetMethod);
-                    if (!settable && constructorIndex < 0)
-                    {
-                        continue;
-                    }
-
-                    yield return new MemberCandidate(property, property.Type, property.NullableAnnotation, constructorIndex, parameter, property.IsRequired);
-                    break;
-
-                case IFieldSymbol field:
-                    if (!Accessible(field) || (field.IsReadOnly && constructorIndex < 0))
-                    {
-                        continue;
-                    }
-
-                    yield return new MemberCandidate(field, field.Type, field.NullableAnnotation, constructorIndex, parameter, field.IsRequired);
-                    break;
-            }
-        }
-    }
-
-    private IMethodSymbol? ChooseConstructor(INamedTypeSymbol type)
-    {
-        var constructors = type.InstanceConstructors
-            .Where(c => Accessible(c) && !(c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, type)))
-            .ToList();
-        var parameterless = constructors.FirstOrDefault(c => c.Parameters.Length == 0);
-        if (parameterless is not null)
-        {
-            return parameterless;
-        }
-
-        foreach (var constructor in constructors.OrderByDescending(c => c.Parameters.Length))
-        {
-            if (constructor.Parameters.All(p => HasMatchingMember(type, p)))
-            {
-                return constructor;
-            }
-        }
-
-        return null;
-    }
-
-    private bool HasMatchingMember(INamedTypeSymbol type, IParameterSymbol parameter)
-    {
-        for (var t = type; t is not null; t = t.BaseType)
-        {
-            foreach (var symbol in t.GetMembers())
-            {
-                if (!string.Equals(symbol.Name, parameter.Name, StringComparison.OrdinalIgnoreCase) || symbol.IsStatic)
-                {
-                    continue;
-                }
-
-                var memberType = symbol switch
-                {
-                    IPropertySymbol { IsIndexer: false } p when p.GetMethod is not null && Accessible(p.GetMethod) => p.Type,
-                    IFieldSymbol { IsConst: false } f when Accessible(f) => f.Type,
-                    _ => null,
-                };
-                if (memberType is not null && SymbolEqualityComparer.Default.Equals(memberType, parameter.Type))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    private IMethodSymbol? ChooseConstructor(INamedTypeSymbol type) => SchemaMembers.ChooseConstructor(type, Accessible);
 
     private bool Accessible(ISymbol symbol) => _compilation.IsSymbolAccessibleWithin(symbol, _compilation.Assembly);
 

@@ -88,3 +88,7 @@ public sealed class Paired
     [Uniform(0, 10)] public int Visits { get; set; }
     [Pii(PiiKind.Email)] public string Contact { get; set; } = "";
 }
+
+/// <summary>A positional record struct: its attributes sit on primary-constructor parameters, and a parameterless constructor exists.</summary>
+[SyntheticSchema]
+public readonly record struct PriceTag([LogNormal(3, 1), Round(2)] decimal Amount, [Categorical("USD", "EUR")] string Currency);
