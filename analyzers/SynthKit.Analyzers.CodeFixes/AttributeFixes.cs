@@ -25,10 +25,15 @@ public sealed class PersonalDataCodeFix : CodeFixProvider
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     /// <inheritdoc />
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (!await AttributeAdder.IsOnMemberAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
+            {
+                continue; // the member lives in another assembly (reported at [Synthesizer]); its own project must mark it
+            }
+
             string kind = diagnostic.Properties.TryGetValue(SchemaAnalyzer.PiiKindProperty, out var k) && k is not null ? k : "Other";
             context.RegisterCodeFix(
                 CodeAction.Create(
@@ -43,8 +48,6 @@ public sealed class PersonalDataCodeFix : CodeFixProvider
                     equivalenceKey: "SynthKit.AddNotPii"),
                 diagnostic);
         }
-
-        return Task.CompletedTask;
     }
 }
 
@@ -59,10 +62,15 @@ public sealed class QuasiIdentifierCodeFix : CodeFixProvider
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     /// <inheritdoc />
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (!await AttributeAdder.IsOnMemberAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
+            {
+                continue; // the member lives in another assembly (reported at [Synthesizer]); its own project must mark it
+            }
+
             context.RegisterCodeFix(
                 CodeAction.Create(
                     "Mark as a quasi-identifier: [QuasiIdentifier]",
@@ -70,8 +78,6 @@ public sealed class QuasiIdentifierCodeFix : CodeFixProvider
                     equivalenceKey: "SynthKit.AddQuasiIdentifier"),
                 diagnostic);
         }
-
-        return Task.CompletedTask;
     }
 }
 
@@ -86,10 +92,15 @@ public sealed class SensitiveCodeFix : CodeFixProvider
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     /// <inheritdoc />
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (!await AttributeAdder.IsOnMemberAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
+            {
+                continue; // the member lives in another assembly (reported at [Synthesizer]); its own project must mark it
+            }
+
             string category = diagnostic.Properties.TryGetValue(SchemaAnalyzer.CategoryProperty, out var c) && c is not null ? c : "other";
             context.RegisterCodeFix(
                 CodeAction.Create(
@@ -98,8 +109,6 @@ public sealed class SensitiveCodeFix : CodeFixProvider
                     equivalenceKey: "SynthKit.AddSensitive"),
                 diagnostic);
         }
-
-        return Task.CompletedTask;
     }
 }
 
@@ -136,6 +145,16 @@ public sealed class ProvenanceCodeFix : CodeFixProvider
 /// <summary>Adds an attribute to the declaration a diagnostic points at, importing <c>SynthKit</c> as needed.</summary>
 internal static class AttributeAdder
 {
+    /// <summary>Whether the diagnostic sits on a member, parameter or field this document declares (not on a <c>[Synthesizer]</c> attribute).</summary>
+    public static async Task<bool> IsOnMemberAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var token = root?.FindToken(diagnostic.Location.SourceSpan.Start);
+        var target = token?.Parent?.AncestorsAndSelf().FirstOrDefault(n =>
+            n is PropertyDeclarationSyntax or FieldDeclarationSyntax or ParameterSyntax or BaseTypeDeclarationSyntax or AttributeSyntax);
+        return target is PropertyDeclarationSyntax or FieldDeclarationSyntax or ParameterSyntax;
+    }
+
     public static Task<Document> AddToMemberAsync(Document document, Diagnostic diagnostic, string attribute, CancellationToken cancellationToken, string? argument = null) =>
         AddToMemberAsync(document, diagnostic, attribute, cancellationToken, argument, System.Array.Empty<(string, string)>());
 

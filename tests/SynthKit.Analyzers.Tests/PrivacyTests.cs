@@ -174,6 +174,25 @@ public class PersonalDataTests
     }
 
     [Fact]
+    public async Task No_fix_is_offered_where_the_model_lives_in_another_assembly()
+    {
+        const string domain = """
+            namespace Domain;
+            public class Patient
+            {
+                public string Email { get; set; } = "";
+            }
+            """;
+        const string source = Header + """
+            [{|#0:Synthesizer(typeof(Domain.Patient))|}]
+            public partial class PatientSynthesizer { }
+            """;
+
+        // [Pii] on the synthesizer class would not compile (CS0592); the model's own project must mark the member.
+        await Verify.NoCodeFixAcrossAssembliesAsync(source, domain, Verify.Diagnostic("SK1001").WithLocation(0).WithArguments("Email", "its name says " + Describe("Email")));
+    }
+
+    [Fact]
     public async Task A_record_structs_primary_constructor_parameters_are_read()
     {
         const string source = Header + """

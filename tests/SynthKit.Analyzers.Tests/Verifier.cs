@@ -56,6 +56,17 @@ internal static class Verifier<TCodeFix>
         await test.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>A code-fix test whose schema lives in another project of the solution (referenced, not in this document).</summary>
+    public static async Task NoCodeFixAcrossAssembliesAsync(string source, string domainSource, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = source, FixedCode = source };
+        test.TestState.AdditionalProjects["Domain"].Sources.Add(("Domain.cs", domainSource));
+        test.TestState.AdditionalProjects["Domain"].AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(PiiAttribute).Assembly.Location));
+        test.TestState.AdditionalProjectReferences.Add("Domain");
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
     private sealed class Test : CSharpCodeFixTest<SchemaAnalyzer, TCodeFix, DefaultVerifier>
     {
         public Test()
