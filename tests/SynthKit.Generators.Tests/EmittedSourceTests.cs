@@ -53,3 +53,32 @@ public class EmittedSourceTests
         Assert.Equal(Body(mode1), Body(mode2));
     }
 }
+
+/// <summary>A schema with list members cannot be written as CSV, a DataFrame or columns: a direct call says so at compile time.</summary>
+public class FlatFormatTests
+{
+    [Theory]
+    [InlineData("new Library.BranchSynthesizer(1).WriteCsv(System.IO.Stream.Null, 5);", "CSV")]
+    [InlineData("Library.BranchSynthesizer.ReadCsv(System.IO.Stream.Null);", "CSV")]
+    [InlineData("new Library.BranchSynthesizer(1).ToDataFrame(5);", "a DataFrame")]
+    [InlineData("new Library.BranchSynthesizer(1).Fill(new SynthKit.ColumnBatch(Library.BranchSynthesizer.Spec), 0, 5);", "a column batch")]
+    public void Calling_a_flat_format_method_on_a_schema_with_lists_is_a_compile_time_SK4001(string call, string format)
+    {
+        string user = "public static class User { public static void Run() { " + call + " } }";
+
+        var result = GeneratorHarness.Run(Sources.NestedAndLists, user);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        var error = Assert.Single(result.CompilerErrors);
+        Assert.Equal("SK4001", error.Id);
+        Assert.Contains($"has list members (Books, Returns), which {format} cannot carry", error.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_lines_and_the_interface_still_compile_for_a_schema_with_lists()
+    {
+        string user = "public static class User { public static void Run() { var s = new Library.BranchSynthesizer(1); s.WriteJsonLines(System.IO.Stream.Null, 5); ((SynthKit.ISynthesizer)s).WriteCsv(System.IO.Stream.Null, 0, 5); } }";
+
+        GeneratorHarness.Run(Sources.NestedAndLists, user).AssertClean();
+    }
+}

@@ -74,6 +74,10 @@ public class DataFrameTests
     [Fact]
     public void Schemas_with_lists_refuse_frames()
     {
-        Assert.Equal("SK4001", Assert.Throws<SynthKitException>(() => new OrderSynthesizer(1).ToDataFrame(5)).Code);
+        var method = typeof(OrderSynthesizer).GetMethod(nameof(AllTypesSynthesizer.ToDataFrame), new[] { typeof(int) })!;
+        var obsolete = (System.ObsoleteAttribute)System.Attribute.GetCustomAttribute(method, typeof(System.ObsoleteAttribute))!;
+        Assert.Equal(("SK4001", true), (obsolete.DiagnosticId, obsolete.IsError));
+        var ex = Assert.Throws<System.Reflection.TargetInvocationException>(() => method.Invoke(new OrderSynthesizer(1), new object[] { 5 }));
+        Assert.Equal("SK4001", ((SynthKitException)ex.InnerException!).Code);
     }
 }

@@ -9,9 +9,18 @@ internal sealed partial class SynthesizerEmitter
     private string NotFlatMessage(string format) =>
         Str($"The schema '{_model.SchemaName}' has list members ({string.Join(", ", CollectionsOf(_model.Root, string.Empty).Select(c => c.Path))}), which {format} cannot carry; write JSON Lines instead, or mark the lists [SynthIgnore].");
 
+    /// <summary>
+    /// On a schema with list members, the flat-format methods are marked obsolete-as-error with SK4001, so a call is a
+    /// compile-time error with the same code and message the run time would throw (the interface still reaches them).
+    /// </summary>
+    private string NotFlatObsolete(string format) => _model.HasCollections
+        ? $"[global::System.Obsolete({NotFlatMessage(format)}, true, DiagnosticId = \"SK4001\", UrlFormat = \"https://github.com/synthkit/synthkit/blob/main/docs/diagnostics/{{0}}.md\")] "
+        : string.Empty;
+
     private void EmitCsv()
     {
         bool flat = !_model.HasCollections;
+        string obsolete = NotFlatObsolete("CSV");
         var columns = flat ? Flatten(_model.Root) : new System.Collections.Generic.List<FlatColumn>();
         _w.WriteLine($"private static readonly string[] s_csvColumns = {{ {string.Join(", ", columns.Select(c => Str(c.Path)))} }};");
         _w.WriteLine();
@@ -19,10 +28,10 @@ internal sealed partial class SynthesizerEmitter
             /// <summary>Writes rows <c>0 … count - 1</c> as CSV (RFC 4180, UTF-8 without BOM, header row, invariant culture, ISO 8601 dates, <c>\n</c> line ends).</summary>
             /// <param name="destination">Where to write; left open.</param>
             /// <param name="count">The number of rows.</param>
-            public void WriteCsv(global::System.IO.Stream destination, int count) => WriteCsv(destination, 0, count);
+            {{obsolete}}public void WriteCsv(global::System.IO.Stream destination, int count) => WriteCsv(destination, 0, count);
 
             /// <inheritdoc />
-            public void WriteCsv(global::System.IO.Stream destination, long start, int count)
+            {{obsolete}}public void WriteCsv(global::System.IO.Stream destination, long start, int count)
             """);
         _w.OpenBlock();
         _w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(destination);");
@@ -56,7 +65,7 @@ internal sealed partial class SynthesizerEmitter
             /// <param name="source">The stream to read; left open.</param>
             /// <param name="path">The file name to report in errors, if any.</param>
             /// <returns>The rows, read lazily.</returns>
-            public static global::System.Collections.Generic.IEnumerable<{{_rowType}}> ReadCsv(global::System.IO.Stream source, string? path = null)
+            {{obsolete}}public static global::System.Collections.Generic.IEnumerable<{{_rowType}}> ReadCsv(global::System.IO.Stream source, string? path = null)
             """);
         _w.OpenBlock();
         _w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(source);");
@@ -162,7 +171,7 @@ internal sealed partial class SynthesizerEmitter
     private void EmitFill(bool flat)
     {
         _w.WriteLine("/// <inheritdoc />");
-        _w.WriteLine("public void Fill(global::SynthKit.ColumnBatch batch, long start, int count)");
+        _w.WriteLine(NotFlatObsolete("a column batch") + "public void Fill(global::SynthKit.ColumnBatch batch, long start, int count)");
         _w.OpenBlock();
         _w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(batch);");
         _w.WriteLine("ValidateRange(start, count);");

@@ -11,17 +11,18 @@ internal sealed partial class SynthesizerEmitter
     private void EmitDataFrame()
     {
         bool flat = !_model.HasCollections;
+        string obsolete = NotFlatObsolete("a DataFrame");
         _w.WriteLine($$"""
             /// <summary>Rows <c>0 … count - 1</c> as a Microsoft.Data.Analysis <c>DataFrame</c>, one typed column per flat column.</summary>
             /// <param name="count">The number of rows.</param>
             /// <returns>The frame.</returns>
-            public {{Mda}}.DataFrame ToDataFrame(int count) => ToDataFrame(0, count);
+            {{obsolete}}public {{Mda}}.DataFrame ToDataFrame(int count) => ToDataFrame(0, count);
 
             /// <summary>Rows <c>start … start + count - 1</c> as a DataFrame; enums become their names, nested objects <c>Member.Nested</c> columns.</summary>
             /// <param name="start">The first row index.</param>
             /// <param name="count">The number of rows.</param>
             /// <returns>The frame.</returns>
-            public {{Mda}}.DataFrame ToDataFrame(long start, int count)
+            {{obsolete}}public {{Mda}}.DataFrame ToDataFrame(long start, int count)
             """);
         _w.OpenBlock();
         _w.WriteLine("ValidateRange(start, count);");
@@ -98,7 +99,7 @@ internal sealed partial class SynthesizerEmitter
             /// </summary>
             /// <param name="frame">The frame.</param>
             /// <returns>The rows, read lazily.</returns>
-            public static global::System.Collections.Generic.IEnumerable<{{_rowType}}> FromDataFrame({{Mda}}.DataFrame frame)
+            {{NotFlatObsolete("a DataFrame")}}public static global::System.Collections.Generic.IEnumerable<{{_rowType}}> FromDataFrame({{Mda}}.DataFrame frame)
             """);
 
     private void EmitFrameRow(TypeModel type)
