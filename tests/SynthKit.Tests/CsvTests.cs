@@ -136,7 +136,7 @@ public class CsvTests
     public void Malformed_input_gets_a_coded_error_with_file_line_and_column(string csv, string code, int line, int column, string message)
     {
         var error = Assert.Throws<SynthKitException>(() =>
-            MeasurementSynthesizer.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(csv.Replace("2024-01-01T", "2024-01-01T"))), "fixtures/m.csv").ToList());
+            MeasurementSynthesizer.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "fixtures/m.csv").ToList());
 
         Assert.Equal(code, error.Code);
         Assert.Equal((line, column), (error.Line, error.Column));

@@ -122,7 +122,7 @@ public class FakeTests
         Assert.All(s_things, t => Assert.Matches("^[a-z0-9]+\\.[a-z]+$", t.Domain));
         Assert.All(s_things, t => Assert.Matches("^[A-Z]{3}$", t.Currency));
         Assert.All(s_things, t => Assert.Matches("^[A-Z]{2}$", t.CountryCode));
-        Assert.All(s_things, t => Assert.False(string.IsNullOrWhiteSpace(t.Company + t.CatchPhrase + t.Word + t.Country + t.City + t.State)));
+        Assert.All(s_things, t => Assert.All(new[] { t.Company, t.CatchPhrase, t.JobTitle, t.ProductName, t.Department, t.Color, t.Word, t.Country, t.City, t.State }, field => Assert.False(string.IsNullOrWhiteSpace(field))));
     }
 
     private static bool Luhn(string digits)
