@@ -11,6 +11,7 @@ namespace SynthKit;
 /// command line, the build-time fixture host) find synthesizers without scanning types or guessing names.
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true, Inherited = false)]
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code
 public sealed class SynthesizerRegistrationAttribute : Attribute
 {
     /// <summary>Registers a synthesizer.</summary>

@@ -9,6 +9,7 @@ namespace SynthKit.Data;
 /// found by name, values converted from whatever column type holds them (a frame loaded from CSV holds strings,
 /// singles or doubles where the schema has other types), and gaps reported with a code.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code
 public static class FrameValues
 {
     /// <summary>The column of the given name.</summary>

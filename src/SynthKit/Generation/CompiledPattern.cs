@@ -9,6 +9,7 @@ namespace SynthKit.Generation;
 /// <c>\</c> escapes the next character, anything else is literal. Parsed once; each value is one string allocation and
 /// one bounded draw per run of placeholders (a run of five digits is one draw below 100,000).
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code
 public sealed class CompiledPattern
 {
     private const string Alphanumerics = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";

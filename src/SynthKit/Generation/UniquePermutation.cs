@@ -13,6 +13,7 @@ namespace SynthKit.Generation;
 /// <c>[0, n)</c> (Black and Rogaway, "Ciphers with arbitrary finite domains", 2002). Hand-written because no
 /// maintained .NET library offers a keyed small-domain permutation; it is a few lines around SplitMix64.
 /// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code
 public static class UniquePermutation
 {
     private const int Rounds = 6;

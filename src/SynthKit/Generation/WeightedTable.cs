@@ -12,6 +12,7 @@ namespace SynthKit.Generation;
 /// Hand-written: MathNet.Numerics' categorical sampler re-validates and binary-searches its cumulative table on every
 /// draw, which made categorical columns the slowest part of a row.
 /// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code
 public sealed class WeightedTable
 {
     private readonly double[] _threshold;

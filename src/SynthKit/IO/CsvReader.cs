@@ -15,6 +15,7 @@ namespace SynthKit.IO;
 /// Hand-written to mirror <see cref="CsvWriter"/> exactly and to give every error a line and column; generated
 /// synthesizers read typed fields from it without reflection.
 /// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code
 public sealed class CsvReader : IDisposable
 {
     private readonly TextReader _reader;

@@ -16,6 +16,7 @@ public delegate T JsonRowReader<T>(ref Utf8JsonReader reader);
 /// Reads JSON Lines (UTF-8, one JSON object per line; blank lines are skipped) and reports malformed input as
 /// <see cref="SynthKitException"/> with the file, line and byte column.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code
 public static class JsonLinesReader
 {
     /// <summary>Streams the rows of a JSON Lines input.</summary>

@@ -8,6 +8,7 @@ namespace SynthKit.IO;
 /// Reads and writes the JSON forms of SynthKit's value types — the same text as in CSV (ISO 8601 dates, invariant
 /// numbers). Generated synthesizers call these; a value of the wrong JSON type raises an error with its position.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code
 public static class JsonValues
 {
     /// <summary>Writes an ISO 8601 timestamp.</summary>

@@ -99,14 +99,14 @@ public sealed class TableSpec
     /// <param name="path">The file name to report in errors, if any.</param>
     /// <returns>The spec.</returns>
     /// <exception cref="SynthKitException">SK4006: malformed or invalid spec, with its position.</exception>
-    public static TableSpec FromJson(string json, string? path = null) => FromJson(System.Text.Encoding.UTF8.GetBytes(json), path);
+    public static TableSpec FromJson(string json, string? path = null) => FromUtf8Json(System.Text.Encoding.UTF8.GetBytes(json), path);
 
     /// <summary>Reads a spec from UTF-8 JSON and validates it.</summary>
     /// <param name="utf8Json">The JSON bytes.</param>
     /// <param name="path">The file name to report in errors, if any.</param>
     /// <returns>The spec.</returns>
     /// <exception cref="SynthKitException">SK4006: malformed or invalid spec, with its position.</exception>
-    public static TableSpec FromJson(ReadOnlySpan<byte> utf8Json, string? path = null)
+    public static TableSpec FromUtf8Json(ReadOnlySpan<byte> utf8Json, string? path = null)
     {
         TableSpec? spec;
         try
@@ -131,7 +131,7 @@ public sealed class TableSpec
     /// <param name="path">The file.</param>
     /// <returns>The spec.</returns>
     /// <exception cref="SynthKitException">SK4006: malformed or invalid spec.</exception>
-    public static TableSpec Load(string path) => FromJson(File.ReadAllBytes(path), path);
+    public static TableSpec Load(string path) => FromUtf8Json(File.ReadAllBytes(path), path);
 
     private static string FirstSentence(string message)
     {
