@@ -10,7 +10,11 @@ namespace SynthKit.EndToEnd.Tests;
 /// </summary>
 public sealed class PackageFeed : IDisposable
 {
-    public const string Version = "0.1.0";
+    /// <summary>
+    /// A version no earlier run could have packed: a cached package of the same id and version (in the machine's
+    /// global folder, used as a fallback here) would otherwise be restored instead of the build under test.
+    /// </summary>
+    public static readonly string Version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + ".g" + Guid.NewGuid().ToString("N")[..8];
 
     public PackageFeed()
     {
@@ -19,7 +23,7 @@ public sealed class PackageFeed : IDisposable
         Directory.CreateDirectory(Feed);
         foreach (var project in new[] { "src/SynthKit.Abstractions/SynthKit.Abstractions.csproj", "src/SynthKit/SynthKit.csproj", "src/SynthKit.Build/SynthKit.Build.csproj", "src/SynthKit.Cli/SynthKit.Cli.csproj", "src/SynthKit.Testing/SynthKit.Testing.csproj" })
         {
-            DotNet.Check(DotNet.RepositoryRoot, "pack", project, "-c", "Release", "-o", Feed, "-nodeReuse:false", "-p:UseSharedCompilation=false");
+            DotNet.Check(DotNet.RepositoryRoot, "pack", project, "-c", "Release", "-o", Feed, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:MinVerVersionOverride=" + Version);
         }
     }
 
