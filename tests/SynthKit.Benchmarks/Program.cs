@@ -1,3 +1,4 @@
+using nietras.SeparatedValues;
 using System;
 using System.IO;
 using System.Linq;
@@ -41,6 +42,55 @@ if (args.Length > 0 && args[0] == "quick")
         }
 
         Console.WriteLine($"{name}: {rows / best:N0} rows/s");
+    }
+
+    return;
+}
+
+if (args.Length > 0 && args[0] == "exp")
+{
+    var read = new ReadColumns();
+    read.Setup();
+    byte[] data = (byte[])typeof(ReadColumns).GetField("_adult", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(read)!;
+    for (int rep = 0; rep < 3; rep++)
+    {
+        var w = System.Diagnostics.Stopwatch.StartNew();
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = false, DisableColCountCheck = true }).From(new MemoryStream(data));
+        long total = 0;
+        foreach (var r in reader)
+        {
+            for (int c = 0; c < r.ColCount; c++) total += r[c].Span.Length;
+        }
+        Console.WriteLine($"sep only: {w.Elapsed.TotalSeconds:F3} s ({total})");
+        w.Restart();
+        read.Adult();
+        Console.WriteLine($"columns: {w.Elapsed.TotalSeconds:F3} s, gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}");
+    }
+    return;
+}
+
+if (args.Length > 0 && args[0] == "quick-columns")
+{
+    // A rough development-time reading: best of three runs each.
+    var columnar = new Columnar();
+    var read = new ReadColumns();
+    read.Setup();
+    foreach (var (name, run, units) in new (string, Func<long>, double)[]
+    {
+        ("streamed 1M", () => columnar.Streamed(), 1_000_000), ("fill generated 1M", () => columnar.FillGenerated(), 1_000_000),
+        ("fill spec 1M", () => columnar.FillFromSpec(), 1_000_000), ("read adult", () => read.Adult(), 0), ("read patients", () => read.Patients(), 0),
+        ("read patient objects", () => read.PatientObjects(), 0),
+    })
+    {
+        double best = double.MaxValue;
+        for (int i = 0; i < 3; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            run();
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+
+        Console.WriteLine(units > 0 ? $"{name}: {best * 1e9 / units:F1} ns/row" : $"{name}: {best:F3} s");
     }
 
     return;

@@ -187,6 +187,7 @@ internal sealed partial class SynthesizerEmitter
                     throw new global::System.ArgumentException("The batch does not hold rows of this schema.", nameof(batch));
                 }
 
+                batch.Clear();
                 batch.RowCount = count;
                 batch.StartRow = start;
                 var writer = new {{Io}}.ColumnBatchWriter(batch);

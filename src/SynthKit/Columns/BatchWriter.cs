@@ -43,7 +43,7 @@ internal static class BatchWriter
 
         switch (column)
         {
-            case StringColumn s: writer.Write(s[row]); break;
+            case StringColumn s: writer.WriteText(s.GetUtf8(row)); break;
             case CategoricalColumn k: writer.Write(k[row]); break;
             case Column<bool> b: writer.Write(b[row]); break;
             case Column<char> ch: writer.Write(ch[row]); break;
@@ -167,7 +167,7 @@ internal static class BatchWriter
 
             switch (column)
             {
-                case StringColumn s: json.WriteString(name, s[row]); break;
+                case StringColumn s: json.WriteString(name, s.GetUtf8(row)); break;
                 case CategoricalColumn k: json.WriteString(name, k[row]); break;
                 case Column<bool> b: json.WriteBoolean(name, b[row]); break;
                 case Column<char> ch: JsonValues.Write(json, name, ch[row]); break;

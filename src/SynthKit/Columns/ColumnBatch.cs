@@ -118,6 +118,18 @@ public sealed class ColumnBatch
 
     internal void SetObjectNull(int objectIndex, int row, bool isNull) => _objectNulls[objectIndex][row] = isNull;
 
+    /// <summary>Sets the row count after rows 0 … count - 1 were written cell by cell (every value and null flag set), without clearing null flags.</summary>
+    internal void CommitRows(int count)
+    {
+        EnsureCapacity(count);
+        foreach (var column in _columns)
+        {
+            column.SetCountWritten(count);
+        }
+
+        _count = count;
+    }
+
     /// <summary>Empties the batch, keeping its arrays and category dictionaries.</summary>
     public void Clear() => RowCount = 0;
 
@@ -200,8 +212,19 @@ public abstract class Column
         {
             _nulls.AsSpan(Count, count - Count).Clear();
         }
+        else if (count == 0)
+        {
+            OnCleared();
+        }
 
         Count = count;
+    }
+
+    internal void SetCountWritten(int count) => Count = count;
+
+    /// <summary>Called when the column is emptied, so it can reuse its storage.</summary>
+    private protected virtual void OnCleared()
+    {
     }
 
     internal static Column Create(ColumnSpec spec, int capacity) => spec.Type switch
@@ -278,36 +301,105 @@ public sealed class Column<T> : Column
     private protected override void GrowValues(int capacity) => Array.Resize(ref _values, capacity);
 }
 
-/// <summary>A column of free text.</summary>
+/// <summary>
+/// A column of free text, stored as UTF-8 in one growing buffer with an offset and length per row (the Arrow layout):
+/// a million rows of text are two arrays, not a million strings for the garbage collector to trace. Reading a row as a
+/// <see cref="string"/> decodes it; <see cref="GetUtf8"/> does not allocate.
+/// </summary>
 public sealed class StringColumn : Column
 {
-    private string?[] _values;
+    private byte[] _data = new byte[256];
+    private int _used;
+    private int[] _start;
+    private int[] _length;
 
     internal StringColumn(ColumnSpec spec, int capacity)
         : base(spec, capacity)
     {
-        _values = new string?[capacity];
+        _start = new int[capacity];
+        _length = new int[capacity];
     }
 
     /// <inheritdoc />
     public override Type ValueType => typeof(string);
 
-    /// <summary>The row's text (null for a null row).</summary>
+    /// <summary>The row's text (null for a null row), decoded from UTF-8.</summary>
     /// <param name="row">The row.</param>
-    public string? this[int row] => IsNull(row) ? null : _values[row];
+    public string? this[int row] => IsNull(row) ? null : System.Text.Encoding.UTF8.GetString(_data, _start[row], _length[row]);
+
+    /// <summary>The row's text as UTF-8 (empty for a null row), without allocating.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The bytes; valid until the column is next written.</returns>
+    public ReadOnlySpan<byte> GetUtf8(int row) => _data.AsSpan(_start[row], _length[row]);
+
+    /// <summary>The UTF-8 bytes held, for all rows (rows may share nothing and appear in any order).</summary>
+    public int ByteCount => _used;
 
     /// <summary>Sets the row's text; null marks the row null.</summary>
     /// <param name="row">The row.</param>
     /// <param name="value">The text.</param>
     public void Set(int row, string? value)
     {
-        _values[row] = value;
-        SetNull(row, value is null);
+        if (value is null)
+        {
+            _length[row] = 0;
+            SetNull(row);
+            return;
+        }
+
+        SetUtf16(row, value);
     }
 
-    private protected override object GetBoxed(int row) => _values[row]!;
+    /// <summary>Sets the row's text from UTF-16 characters.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="value">The characters.</param>
+    public void SetUtf16(int row, ReadOnlySpan<char> value)
+    {
+        int most = value.Length * 3;
+        Reserve(most);
+        System.Text.Unicode.Utf8.FromUtf16(value, _data.AsSpan(_used), out _, out int written);
+        _start[row] = _used;
+        _length[row] = written;
+        _used += written;
+        SetNull(row, false);
+    }
 
-    private protected override void GrowValues(int capacity) => Array.Resize(ref _values, capacity);
+    /// <summary>Sets the row's text from UTF-8 bytes (taken as they are).</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="utf8">The bytes.</param>
+    public void SetUtf8(int row, ReadOnlySpan<byte> utf8)
+    {
+        Reserve(utf8.Length);
+        utf8.CopyTo(_data.AsSpan(_used));
+        _start[row] = _used;
+        _length[row] = utf8.Length;
+        _used += utf8.Length;
+        SetNull(row, false);
+    }
+
+    private void Reserve(int bytes)
+    {
+        if (_data.Length - _used < bytes)
+        {
+            long wanted = Math.Max((long)_used + bytes, (long)_data.Length * 2);
+            if (wanted > Array.MaxLength)
+            {
+                throw new SynthKitException(ErrorCodes.MalformedInput, $"column '{Name}' holds more than {Array.MaxLength:N0} bytes of text; read the input in smaller batches");
+            }
+
+            Array.Resize(ref _data, (int)wanted);
+        }
+    }
+
+    private protected override void OnCleared() => _used = 0;
+
+    private protected override object GetBoxed(int row) => this[row]!;
+
+    private protected override void GrowValues(int capacity)
+    {
+        Array.Resize(ref _start, capacity);
+        Array.Resize(ref _length, capacity);
+    }
 }
 
 /// <summary>
@@ -316,8 +408,13 @@ public sealed class StringColumn : Column
 /// </summary>
 public sealed class CategoricalColumn : Column
 {
+    private const int ReferenceCacheLimit = 4096;
     private readonly List<string> _categories = new();
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+
+    // Generated code and fakes hand the same string instances over and over (values from a static table): a lookup by
+    // reference skips hashing the text. Bounded, so a column of distinct strings cannot grow it without limit.
+    private readonly Dictionary<string, int> _byReference = new(ReferenceEqualityComparer.Instance);
     private int[] _values;
 
     internal CategoricalColumn(ColumnSpec spec, int capacity)
@@ -349,11 +446,21 @@ public sealed class CategoricalColumn : Column
     /// <returns>Its code.</returns>
     public int Code(string category)
     {
-        if (!_codes.TryGetValue(category, out int code))
+        if (_byReference.TryGetValue(category, out int code))
+        {
+            return code;
+        }
+
+        if (!_codes.TryGetValue(category, out code))
         {
             code = _categories.Count;
             _categories.Add(category);
             _codes.Add(category, code);
+        }
+
+        if (_byReference.Count < ReferenceCacheLimit)
+        {
+            _byReference[category] = code;
         }
 
         return code;

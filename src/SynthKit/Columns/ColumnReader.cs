@@ -38,7 +38,10 @@ public static class ColumnReader
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(spec);
-        var batch = new ColumnBatch(spec, 1024);
+        // Size the columns once from the input's length (fields average at least ~8 bytes), so a large file does not
+        // grow every column array through a dozen copies.
+        int capacity = source.CanSeek ? (int)Math.Clamp((source.Length - source.Position) / (8L * Math.Max(1, spec.Columns.Count)), 1024, 1 << 24) : 1024;
+        var batch = new ColumnBatch(spec, capacity);
         SepReader reader;
         try
         {
@@ -79,7 +82,7 @@ public static class ColumnReader
             var parsers = new FieldParser[map.Length];
             for (int c = 0; c < map.Length; c++)
             {
-                parsers[c] = new FieldParser(batch[c]);
+                parsers[c] = FieldParser.For(batch[c]);
             }
 
             int row = 0;
@@ -92,20 +95,18 @@ public static class ColumnReader
                         batch.EnsureCapacity(row + 1);
                     }
 
-                    batch.RowCount = row + 1;
                     if (record.ColCount != names.Count)
                     {
                         throw new SynthKitException(ErrorCodes.MalformedInput, $"the record has {record.ColCount} field(s) but the header has {names.Count}", path, record.LineNumberFrom, 1);
                     }
 
-                    var line = record.Span;
                     for (int c = 0; c < map.Length; c++)
                     {
                         var field = record[map[c]].Span;
                         string? problem = parsers[c].Parse(field, row);
                         if (problem is not null)
                         {
-                            int column = (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetReference(line), ref MemoryMarshal.GetReference(field)) / sizeof(char)) + 1;
+                            int column = (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetReference(record.Span), ref MemoryMarshal.GetReference(field)) / sizeof(char)) + 1;
                             string code = problem.StartsWith("null", StringComparison.Ordinal) ? ErrorCodes.UnexpectedNull : ErrorCodes.MalformedInput;
                             throw new SynthKitException(code, $"column '{spec.Columns[c].Name}': {problem}", path, record.LineNumberFrom, Math.Max(1, column));
                         }
@@ -118,6 +119,8 @@ public static class ColumnReader
             {
                 throw new SynthKitException(ErrorCodes.MalformedInput, e.Message, path, 0, 0, e);
             }
+
+            batch.CommitRows(row);
         }
 
         return batch;
@@ -126,33 +129,51 @@ public static class ColumnReader
     private static string Unquote(string name) =>
         name.Length >= 2 && name[0] == '"' && name[^1] == '"' ? name.Substring(1, name.Length - 2).Replace("\"\"", "\"", StringComparison.Ordinal) : name;
 
-    /// <summary>Parses one column's fields into its typed array.</summary>
-    private sealed class FieldParser
+    /// <summary>Parses one column's fields into its typed array; one sealed subclass per storage type, so a field costs one virtual call.</summary>
+    private abstract class FieldParser
     {
-        private readonly Column _column;
-        private readonly bool _nullable;
-        private readonly string? _format;
-#if NET9_0_OR_GREATER
-        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-#endif
-        private readonly Dictionary<string, int>? _codes;
-
-        public FieldParser(Column column)
+        protected FieldParser(Column column)
         {
-            _column = column;
-            _nullable = column.Spec.Nullable;
-            _format = column.Spec.DatetimeFormat is { } f ? Strftime.ToDotNet(f) : null;
-            if (column is CategoricalColumn k)
+            Column = column;
+            Nullable = column.Spec.Nullable;
+        }
+
+        protected Column Column { get; }
+
+        private bool Nullable { get; }
+
+        public static FieldParser For(Column column)
+        {
+            string? format = column.Spec.DatetimeFormat is { } f ? Strftime.ToDotNet(f) : null;
+            return column switch
             {
-                _codes = new Dictionary<string, int>(StringComparer.Ordinal);
-                for (int i = 0; i < k.Categories.Count; i++)
-                {
-                    _codes[k.Categories[i]] = i;
-                }
-#if NET9_0_OR_GREATER
-                _lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
-#endif
-            }
+                StringColumn s => new TextParser(s),
+                CategoricalColumn k => new CategoryParser(k),
+                Column<bool> c => new Parser<bool>(c, (ReadOnlySpan<char> t, out bool v) => bool.TryParse(t, out v)),
+                Column<char> c => new Parser<char>(c, (ReadOnlySpan<char> t, out char v) => (v = t.Length == 1 ? t[0] : default) != default || t.Length == 1),
+                Column<sbyte> c => new Number<sbyte>(c, NumberStyles.Integer),
+                Column<byte> c => new Number<byte>(c, NumberStyles.Integer),
+                Column<short> c => new Number<short>(c, NumberStyles.Integer),
+                Column<ushort> c => new Number<ushort>(c, NumberStyles.Integer),
+                Column<int> c => new Number<int>(c, NumberStyles.Integer),
+                Column<uint> c => new Number<uint>(c, NumberStyles.Integer),
+                Column<long> c => new Number<long>(c, NumberStyles.Integer),
+                Column<ulong> c => new Number<ulong>(c, NumberStyles.Integer),
+                Column<float> c => new Number<float>(c, NumberStyles.Float),
+                Column<double> c => new Number<double>(c, NumberStyles.Float),
+                Column<decimal> c => new Number<decimal>(c, NumberStyles.Float),
+                Column<DateOnly> c => new Parser<DateOnly>(c, format is null
+                    ? (ReadOnlySpan<char> t, out DateOnly v) => IsoFormat.TryParse(t, out v)
+                    : (ReadOnlySpan<char> t, out DateOnly v) => DateOnly.TryParseExact(t, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out v)),
+                Column<DateTime> c => new Parser<DateTime>(c, format is null
+                    ? (ReadOnlySpan<char> t, out DateTime v) => IsoFormat.TryParse(t, out v)
+                    : (ReadOnlySpan<char> t, out DateTime v) => DateTime.TryParseExact(t, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out v)),
+                Column<DateTimeOffset> c => new Parser<DateTimeOffset>(c, (ReadOnlySpan<char> t, out DateTimeOffset v) => IsoFormat.TryParse(t, out v)),
+                Column<TimeOnly> c => new Parser<TimeOnly>(c, (ReadOnlySpan<char> t, out TimeOnly v) => IsoFormat.TryParse(t, out v)),
+                Column<TimeSpan> c => new Parser<TimeSpan>(c, (ReadOnlySpan<char> t, out TimeSpan v) => IsoFormat.TryParse(t, out v)),
+                Column<Guid> c => new Parser<Guid>(c, (ReadOnlySpan<char> t, out Guid v) => Guid.TryParse(t, out v)),
+                _ => throw new InvalidOperationException($"Column '{column.Name}' has no CSV form."),
+            };
         }
 
         public string? Parse(ReadOnlySpan<char> field, int row)
@@ -160,75 +181,110 @@ public static class ColumnReader
             bool quoted = field.Length >= 2 && field[0] == '"' && field[^1] == '"';
             if (field.Length == 0 && !quoted)
             {
-                if (!_nullable && _column.Type != StorageType.String)
+                if (!Nullable && Column.Type != StorageType.String)
                 {
                     return "null (an empty field) in a column that is not nullable";
                 }
 
-                _column.SetNull(row);
+                Column.SetNull(row);
                 return null;
             }
 
-            string? unescaped = null;
             if (quoted)
             {
                 field = field[1..^1];
                 if (field.Contains('"'))
                 {
-                    unescaped = field.ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
-                    field = unescaped;
+                    field = field.ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
                 }
             }
 
-            var inv = CultureInfo.InvariantCulture;
-            switch (_column)
-            {
-                case StringColumn s:
-                    s.Set(row, unescaped ?? field.ToString());
-                    return null;
-                case CategoricalColumn k:
-                    {
-                        int code;
-#if NET9_0_OR_GREATER
-                        if (!_lookup.TryGetValue(field, out code))
-#else
-                        if (!_codes!.TryGetValue(unescaped ??= field.ToString(), out code))
-#endif
-                        {
-                            string text = unescaped ?? field.ToString();
-                            code = k.Code(text);
-                            _codes![text] = code;
-                        }
-
-                        k.SetCode(row, code);
-                        return null;
-                    }
-
-                case Column<bool> b when bool.TryParse(field, out var v): b.Set(row, v); return null;
-                case Column<char> ch when field.Length == 1: ch.Set(row, field[0]); return null;
-                case Column<sbyte> c when sbyte.TryParse(field, NumberStyles.Integer, inv, out var v): c.Set(row, v); return null;
-                case Column<byte> c when byte.TryParse(field, NumberStyles.Integer, inv, out var v): c.Set(row, v); return null;
-                case Column<short> c when short.TryParse(field, NumberStyles.Integer, inv, out var v): c.Set(row, v); return null;
-                case Column<ushort> c when ushort.TryParse(field, NumberStyles.Integer, inv, out var v): c.Set(row, v); return null;
-                case Column<int> c when int.TryParse(field, NumberStyles.Integer, inv, out var v): c.Set(row, v); return null;
-                case Column<uint> c when uint.TryParse(field, NumberStyles.Integer, inv, out var v): c.Set(row, v); return null;
-                case Column<long> c when long.TryParse(field, NumberStyles.Integer, inv, out var v): c.Set(row, v); return null;
-                case Column<ulong> c when ulong.TryParse(field, NumberStyles.Integer, inv, out var v): c.Set(row, v); return null;
-                case Column<float> c when float.TryParse(field, NumberStyles.Float, inv, out var v): c.Set(row, v); return null;
-                case Column<double> c when double.TryParse(field, NumberStyles.Float, inv, out var v): c.Set(row, v); return null;
-                case Column<decimal> c when decimal.TryParse(field, NumberStyles.Float, inv, out var v): c.Set(row, v); return null;
-                case Column<DateOnly> c when _format is not null ? DateOnly.TryParseExact(field, _format, inv, DateTimeStyles.None, out var v) : IsoFormat.TryParse(field, out v): c.Set(row, v); return null;
-                case Column<DateTime> c when _format is not null ? DateTime.TryParseExact(field, _format, inv, DateTimeStyles.None, out var v) : IsoFormat.TryParse(field, out v): c.Set(row, v); return null;
-                case Column<DateTimeOffset> c when IsoFormat.TryParse(field, out DateTimeOffset v): c.Set(row, v); return null;
-                case Column<TimeOnly> c when IsoFormat.TryParse(field, out TimeOnly v): c.Set(row, v); return null;
-                case Column<TimeSpan> c when IsoFormat.TryParse(field, out TimeSpan v): c.Set(row, v); return null;
-                case Column<Guid> c when Guid.TryParse(field, out var v): c.Set(row, v); return null;
-                default:
-                    return $"'{Shorten(field)}' is not a {_column.Type} value";
-            }
+            return ParseValue(field, row) ? null : $"'{Shorten(field)}' is not a {Column.Type} value";
         }
 
+        protected abstract bool ParseValue(ReadOnlySpan<char> field, int row);
+
         private static string Shorten(ReadOnlySpan<char> field) => field.Length > 40 ? string.Concat(field[..40], "…") : field.ToString();
+    }
+
+    private delegate bool TryParseSpan<T>(ReadOnlySpan<char> text, out T value);
+
+    private sealed class Parser<T>(Column<T> column, TryParseSpan<T> parse) : FieldParser(column)
+        where T : struct
+    {
+        protected override bool ParseValue(ReadOnlySpan<char> field, int row)
+        {
+            if (!parse(field, out var value))
+            {
+                return false;
+            }
+
+            column.Set(row, value);
+            return true;
+        }
+    }
+
+    private sealed class Number<T>(Column<T> column, NumberStyles style) : FieldParser(column)
+        where T : struct, System.Numerics.INumberBase<T>
+    {
+        protected override bool ParseValue(ReadOnlySpan<char> field, int row)
+        {
+            if (!T.TryParse(field, style, CultureInfo.InvariantCulture, out var value))
+            {
+                return false;
+            }
+
+            column.Set(row, value);
+            return true;
+        }
+    }
+
+    private sealed class TextParser(StringColumn column) : FieldParser(column)
+    {
+        protected override bool ParseValue(ReadOnlySpan<char> field, int row)
+        {
+            column.SetUtf16(row, field);
+            return true;
+        }
+    }
+
+    private sealed class CategoryParser : FieldParser
+    {
+        private readonly CategoricalColumn _column;
+        private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+#endif
+
+        public CategoryParser(CategoricalColumn column)
+            : base(column)
+        {
+            _column = column;
+            for (int i = 0; i < column.Categories.Count; i++)
+            {
+                _codes[column.Categories[i]] = i;
+            }
+#if NET9_0_OR_GREATER
+            _lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+        }
+
+        protected override bool ParseValue(ReadOnlySpan<char> field, int row)
+        {
+#if NET9_0_OR_GREATER
+            if (!_lookup.TryGetValue(field, out int code))
+#else
+            if (!_codes.TryGetValue(field.ToString(), out int code))
+#endif
+            {
+                string text = field.ToString();
+                code = _column.Code(text);
+                _codes[text] = code;
+            }
+
+            _column.SetCode(row, code);
+            return true;
+        }
     }
 }
 

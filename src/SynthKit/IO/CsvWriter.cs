@@ -21,6 +21,7 @@ public sealed class CsvWriter : IDisposable
 {
     private const int MaxScalarLength = 64;
     private static readonly SearchValues<char> s_needsQuoting = SearchValues.Create(",\"\r\n");
+    private static readonly SearchValues<byte> s_needsQuotingUtf8 = SearchValues.Create(",\"\r\n"u8);
 
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
@@ -94,6 +95,40 @@ public sealed class CsvWriter : IDisposable
             span[position++] = (byte)'"';
             span[position++] = (byte)'"';
             chars = chars.Slice(quote + 1);
+        }
+
+        span[position++] = (byte)'"';
+        _position += position;
+    }
+
+    /// <summary>Writes a text field given as UTF-8, quoting it exactly when <see cref="Write(string)"/> would.</summary>
+    /// <param name="utf8">The text's UTF-8 bytes.</param>
+    public void WriteText(ReadOnlySpan<byte> utf8)
+    {
+        var span = BeginField((utf8.Length * 2) + 2);
+        if (utf8.Length != 0 && utf8.IndexOfAny(s_needsQuotingUtf8) < 0)
+        {
+            utf8.CopyTo(span);
+            _position += utf8.Length;
+            return;
+        }
+
+        int position = 0;
+        span[position++] = (byte)'"';
+        while (true)
+        {
+            int quote = utf8.IndexOf((byte)'"');
+            var segment = quote < 0 ? utf8 : utf8.Slice(0, quote);
+            segment.CopyTo(span.Slice(position));
+            position += segment.Length;
+            if (quote < 0)
+            {
+                break;
+            }
+
+            span[position++] = (byte)'"';
+            span[position++] = (byte)'"';
+            utf8 = utf8.Slice(quote + 1);
         }
 
         span[position++] = (byte)'"';

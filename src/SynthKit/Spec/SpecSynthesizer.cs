@@ -123,6 +123,7 @@ public sealed class SpecSynthesizer : ISynthesizer
         ArgumentNullException.ThrowIfNull(batch);
         SynthesizerChecks.Range(start, count);
         SynthesizerChecks.SameTable(batch, Spec);
+        batch.Clear();
         batch.RowCount = count;
         batch.StartRow = start;
         var random = SynthRandom.Rent();
