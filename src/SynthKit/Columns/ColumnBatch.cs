@@ -356,8 +356,28 @@ public sealed class StringColumn : Column
     public void SetUtf16(int row, ReadOnlySpan<char> value)
     {
         int most = value.Length * 3;
-        Reserve(most);
-        System.Text.Unicode.Utf8.FromUtf16(value, _data.AsSpan(_used), out _, out int written);
+        if (_data.Length - _used < most)
+        {
+            Reserve(most);
+        }
+
+        int written;
+        if (value.Length <= 32 && System.Text.Ascii.IsValid(value))
+        {
+            // Names, codes and words: narrowing ASCII is cheaper than the transcoder's set-up on strings this short.
+            var target = _data.AsSpan(_used, value.Length);
+            for (int i = 0; i < target.Length; i++)
+            {
+                target[i] = (byte)value[i];
+            }
+
+            written = value.Length;
+        }
+        else
+        {
+            System.Text.Unicode.Utf8.FromUtf16(value, _data.AsSpan(_used), out _, out written);
+        }
+
         _start[row] = _used;
         _length[row] = written;
         _used += written;
