@@ -72,7 +72,7 @@ public sealed class SchemaDescription
                 IsUnique = c.Modifiers?.Unique ?? false,
                 NullRate = c.Modifiers?.NullRate ?? 0,
                 Rule = StorageTypes.Describe(c),
-                Categories = c.Categories ?? (c.Rule.Kind == RuleKind.Categorical ? c.Rule.Values!.NonNull() : Array.Empty<string>()),
+                Categories = c.Rule.Kind == RuleKind.Categorical ? c.Rule.Values!.NonNull() : c.Categories ?? Array.Empty<string>(),
             };
         }
 
