@@ -124,6 +124,16 @@ internal sealed class RuleReader
             SawSynthKitAttribute = true;
         }
 
+        if (attribute.AttributeConstructor is null || HasErrors(attribute))
+        {
+            return; // the compiler reports why the attribute does not bind (CS7036, CS1503 …); there is nothing to read
+        }
+
+        if (name.StartsWith("SynthKit.", StringComparison.Ordinal) && !FiniteArguments(attribute, allowInfinity: name == KnownNames.Clamp))
+        {
+            return;
+        }
+
         switch (name)
         {
             case KnownNames.Learned:
@@ -630,9 +640,80 @@ internal sealed class RuleReader
         return new RuleModel(RuleKind.Categorical, new EquatableArray<double>(weights), literals.ToEquatableArray(), labels.ToEquatableArray(), 0, null);
     }
 
+    /// <summary>NaN (and, but for clamp bounds, infinity) has no meaning as a rule parameter: SK3011 at the argument.</summary>
+    private bool FiniteArguments(AttributeData attribute, bool allowInfinity)
+    {
+        for (int i = 0; i < attribute.ConstructorArguments.Length; i++)
+        {
+            if (NonFinite(attribute.ConstructorArguments[i], allowInfinity) is { } bad)
+            {
+                ReportAt(DiagnosticDescriptors.InvalidTextArgument, attribute, ArgumentTarget.At(i), ShortName(attribute), _member, bad + " is not a finite number");
+                return false;
+            }
+        }
+
+        foreach (var pair in attribute.NamedArguments)
+        {
+            if (NonFinite(pair.Value, allowInfinity) is { } bad)
+            {
+                ReportAt(DiagnosticDescriptors.InvalidTextArgument, attribute, ArgumentTarget.Named(pair.Key), ShortName(attribute), _member, bad + " is not a finite number");
+                return false;
+            }
+        }
+
+        return true;
+
+        static string? NonFinite(TypedConstant constant, bool allowInfinity)
+        {
+            if (constant.Kind == TypedConstantKind.Array)
+            {
+                return constant.IsNull ? null : constant.Values.Select(v => NonFinite(v, allowInfinity)).FirstOrDefault(v => v is not null);
+            }
+
+            double? number = constant.Value switch { double d => d, float f => f, _ => null };
+            return number is { } x && (double.IsNaN(x) || (!allowInfinity && double.IsInfinity(x))) ? x.ToString(CultureInfo.InvariantCulture) : null;
+        }
+    }
+
+    private static string ShortName(AttributeData attribute)
+    {
+        string name = attribute.AttributeClass?.Name ?? "attribute";
+        return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+    }
+
+    private static bool HasErrors(AttributeData attribute)
+    {
+        foreach (var argument in attribute.ConstructorArguments)
+        {
+            if (IsError(argument))
+            {
+                return true;
+            }
+        }
+
+        foreach (var pair in attribute.NamedArguments)
+        {
+            if (IsError(pair.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool IsError(TypedConstant constant) =>
+            constant.Kind == TypedConstantKind.Error || (constant.Kind == TypedConstantKind.Array && !constant.IsNull && constant.Values.Any(IsError));
+    }
+
     private bool TryLiteral(TypedConstant value, out string? literal, out string? label, out string? problem)
     {
         literal = label = problem = null;
+        if (value.Kind == TypedConstantKind.Array)
+        {
+            problem = "a categorical value cannot itself be an array; list the values one by one";
+            return false;
+        }
+
         object? raw = value.Value;
         if (raw is null)
         {
@@ -685,7 +766,7 @@ internal sealed class RuleReader
                         return false;
                     }
 
-                    literal = _shape.TypeName + "." + member;
+                    literal = _shape.TypeName + "." + (Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(member) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + member : member);
                     label = member;
                     return true;
                 }
@@ -697,6 +778,18 @@ internal sealed class RuleReader
                     if (IsIntegral && (Math.Floor(number) != number || number < Numbers.MinOf(_shape.Kind) || number > Numbers.MaxOf(_shape.Kind)))
                     {
                         problem = $"{Numbers.F(number)} is not a value of type {_shape.TypeName.Replace("global::", string.Empty)}";
+                        return false;
+                    }
+
+                    if (_shape.Kind == ValueKind.Decimal && Math.Abs(number) > 7.9E28)
+                    {
+                        problem = $"{Numbers.F(number)} is outside the range of decimal";
+                        return false;
+                    }
+
+                    if (_shape.Kind == ValueKind.Single && Math.Abs(number) > float.MaxValue)
+                    {
+                        problem = $"{Numbers.F(number)} is outside the range of float";
                         return false;
                     }
 
@@ -771,11 +864,23 @@ internal sealed class RuleReader
         return true;
     }
 
+    /// <summary>The most elements a generated list may hold: beyond it one row would exhaust memory.</summary>
+    internal const int MaxElements = 100_000;
+
+    /// <summary>The longest generated text: beyond it one value would exhaust memory.</summary>
+    internal const int MaxTextLength = 1_000_000;
+
     private void SetCount(AttributeData attribute, string name, int min, int max)
     {
         if (min < 0 || min > max)
         {
             Report(DiagnosticDescriptors.InvalidBounds, attribute, name, _member, $"need 0 ≤ min ≤ max, but have {min} and {max}");
+            return;
+        }
+
+        if (max > MaxElements)
+        {
+            Report(DiagnosticDescriptors.InvalidBounds, attribute, name, _member, $"at most {MaxElements:N0} elements per list can be generated, but max is {max}");
             return;
         }
 
@@ -785,6 +890,13 @@ internal sealed class RuleReader
 
     private void SetMinLength(int min)
     {
+        int limit = _shape.Kind == ValueKind.Collection ? MaxElements : MaxTextLength;
+        if (min > limit && _lengthAttribute is not null)
+        {
+            Report(DiagnosticDescriptors.InvalidBounds, _lengthAttribute, ShortName(_lengthAttribute), _member, $"at most {limit:N0} {(_shape.Kind == ValueKind.Collection ? "elements" : "characters")} can be generated, but the minimum is {min}");
+            return;
+        }
+
         if (_shape.Kind == ValueKind.Collection)
         {
             _countMin = min;
@@ -800,6 +912,8 @@ internal sealed class RuleReader
     {
         if (_shape.Kind == ValueKind.Collection)
         {
+            // DataAnnotations' "no limit" (int.MaxValue) must not become a list of two billion elements.
+            max = Math.Min(max, MaxElements);
             _countMax = max;
             _countMin = Math.Min(_countMin, max);
         }

@@ -70,7 +70,7 @@ internal static class SchemaMembers
                     continue;
                 }
 
-                if (symbol is IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsConst: false })
+                if (symbol is IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsConst: false } && !IsObsoleteError(symbol))
                 {
                     if (byName.TryGetValue(symbol.Name, out int at))
                     {
@@ -164,6 +164,21 @@ internal static class SchemaMembers
         }
 
         return best;
+    }
+
+    /// <summary>[Obsolete(…, true)]: assigning it is a compile error (CS0619), so it is not a member the generator can fill.</summary>
+    private static bool IsObsoleteError(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "ObsoleteAttribute", ContainingNamespace.Name: "System" }
+                && attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is true)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>

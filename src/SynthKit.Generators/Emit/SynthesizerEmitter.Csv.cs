@@ -117,7 +117,7 @@ internal sealed partial class SynthesizerEmitter
         {
             foreach (var member in type.Members)
             {
-                string access = "value." + member.Name;
+                string access = "value." + Id(member.Name);
                 if (member.Kind == ValueKind.Nested)
                 {
                     var nested = _types[member.NestedTypeId!];

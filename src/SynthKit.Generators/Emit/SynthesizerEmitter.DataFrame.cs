@@ -177,7 +177,7 @@ internal sealed partial class SynthesizerEmitter
         {
             // Step past a nested object that can be null with ?. so the whole path yields null.
             bool previousCanBeNull = i > 0 && (column.Chain[i - 1].IsNullable || !_types[column.Chain[i - 1].NestedTypeId!].IsValueType);
-            access += (previousCanBeNull ? "?." : ".") + column.Chain[i].Name;
+            access += (previousCanBeNull ? "?." : ".") + Id(column.Chain[i].Name);
         }
 
         var member = column.Member;
@@ -185,7 +185,7 @@ internal sealed partial class SynthesizerEmitter
         if (member.Kind == ValueKind.Enum)
         {
             return member.IsNullable || conditional
-                ? $"{access} is {{ }} e{column.Path.Replace(".", "_")} ? Name_{member.EnumId}(e{column.Path.Replace(".", "_")}) : null"
+                ? $"{access} is {{ }} e{Esc(column.Path).Replace(".", "_")} ? Name_{member.EnumId}(e{Esc(column.Path).Replace(".", "_")}) : null"
                 : $"Name_{member.EnumId}({access})";
         }
 

@@ -65,7 +65,7 @@ internal sealed partial class SynthesizerEmitter
             foreach (var member in type.Members)
             {
                 string name = JsonName(type, member);
-                string access = "value." + member.Name;
+                string access = "value." + Id(member.Name);
                 bool canBeNull = member.IsNullable || member.Kind is ValueKind.String or ValueKind.Collection || (member.Kind == ValueKind.Nested && !_types[member.NestedTypeId!].IsValueType);
                 if (canBeNull)
                 {
@@ -239,5 +239,5 @@ internal sealed partial class SynthesizerEmitter
             : $"{v} = {read};");
     }
 
-    private static string JsonName(TypeModel type, MemberModel member) => "J_" + type.Id + "_" + member.Name;
+    private static string JsonName(TypeModel type, MemberModel member) => "J_" + type.Id + "_" + Esc(member.Name);
 }

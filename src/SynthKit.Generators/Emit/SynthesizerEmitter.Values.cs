@@ -38,7 +38,7 @@ internal sealed partial class SynthesizerEmitter
     private void EmitMemberValue(TypeModel type, MemberModel member, bool isRoot)
     {
         string v = Local(member);
-        _w.WriteLine($"// {member.Name}: {RuleText.Describe(member, _enums)}");
+        _w.WriteLine("// " + Comment(member.Name + ": " + RuleText.Describe(member, _enums)));
         _w.WriteLine(isRoot
             ? $"random.Reset({BaseField(member)}, index);"
             : $"random.Reset(scope, {KeyName(type, member)}, index);");
@@ -293,7 +293,7 @@ internal sealed partial class SynthesizerEmitter
                 break;
             default:
                 value = m.MinLength > 0
-                    ? $"{Gen}.Fakes.Text(random, {m.MinLength}, {(m.MaxLength >= 0 ? m.MaxLength : m.MinLength + 20)})"
+                    ? $"{Gen}.Fakes.Text(random, {m.MinLength}, {(m.MaxLength >= 0 ? Math.Min(m.MaxLength, RuleReader.MaxTextLength) : m.MinLength + 20)})"
                     : $"{Gen}.Fakes.Word(random)";
                 break;
         }

@@ -91,7 +91,7 @@ internal sealed partial class SynthesizerEmitter
         {
             foreach (var member in type.Members)
             {
-                _w.WriteLine($"private const ulong {KeyName(type, member)} = 0x{member.Key.ToString("X16", CultureInfo.InvariantCulture)}UL; // \"{type.SchemaName}.{member.Name}\"");
+                _w.WriteLine($"private const ulong {KeyName(type, member)} = 0x{member.Key.ToString("X16", CultureInfo.InvariantCulture)}UL; // " + Comment("\"" + type.SchemaName + "." + member.Name + "\""));
             }
         }
 
@@ -106,7 +106,7 @@ internal sealed partial class SynthesizerEmitter
 
         foreach (var e in _model.Enums)
         {
-            _w.WriteLine($"private static readonly {e.FullName}[] s_{e.Id}_values = {{ {string.Join(", ", e.Names.Select(n => e.FullName + "." + n))} }};");
+            _w.WriteLine($"private static readonly {e.FullName}[] s_{e.Id}_values = {{ {string.Join(", ", e.Names.Select(n => e.FullName + "." + Id(n)))} }};");
         }
 
         _w.WriteLine();
@@ -276,7 +276,7 @@ internal sealed partial class SynthesizerEmitter
     {
         var byName = type.Members.ToDictionary(m => m.Name, StringComparer.Ordinal);
         var args = type.ConstructorArguments.Select(a => a.Length > 0 && byName.TryGetValue(a, out var m) ? value(m) : "default!");
-        var inits = type.Members.Where(m => m.ConstructorIndex < 0).Select(m => m.Name + " = " + value(m))
+        var inits = type.Members.Where(m => m.ConstructorIndex < 0).Select(m => Id(m.Name) + " = " + value(m))
             .Concat(type.DefaultedMembers.Select(d => d + " = default!"))
             .ToList();
         string text = "new " + type.FullName + "(" + string.Join(", ", args) + ")";
@@ -287,7 +287,7 @@ internal sealed partial class SynthesizerEmitter
     {
         foreach (var e in _model.Enums)
         {
-            string arms = string.Join(", ", e.Names.Select(n => $"{e.FullName}.{n} => \"{n}\""));
+            string arms = string.Join(", ", e.Names.Select(n => $"{e.FullName}.{Id(n)} => {Str(n)}"));
             _w.WriteLine($"private static string Name_{e.Id}({e.FullName} value) => value switch {{ {arms}, _ => value.ToString() }};");
         }
 
@@ -324,9 +324,9 @@ internal sealed partial class SynthesizerEmitter
 
     private static bool IsDerived(MemberModel member) => member.FirstNameSource is not null || member.LastNameSource is not null;
 
-    private static string KeyName(TypeModel type, MemberModel member) => "K_" + type.Id + "_" + member.Name;
+    private static string KeyName(TypeModel type, MemberModel member) => "K_" + type.Id + "_" + Esc(member.Name);
 
-    private static string StaticName(TypeModel type, MemberModel member, string what) => "s_" + type.Id + "_" + member.Name + "_" + what;
+    private static string StaticName(TypeModel type, MemberModel member, string what) => "s_" + type.Id + "_" + Esc(member.Name) + "_" + what;
 
     private static string OverrideField(MemberModel member) => "_with" + member.Name;
 
@@ -350,6 +350,36 @@ internal sealed partial class SynthesizerEmitter
         string text = value.ToString("R", CultureInfo.InvariantCulture);
         return text + "d";
     }
+
+    /// <summary>
+    /// Text from attributes (patterns, category labels, schema names) made safe for a <c>//</c> comment: every character
+    /// that could end the line (CR, LF, NEL, U+2028, U+2029) or is otherwise a control character is written as a
+    /// <c>\uXXXX</c> escape, so user text can never become code.
+    /// </summary>
+    internal static string Comment(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            if (c < 0x20 || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029)
+            {
+                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A member or enum-member name as an identifier: <c>@</c> before a C# keyword (<c>@class</c>).</summary>
+    internal static string Id(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>A name inside a composed identifier (<c>K_{Type}_{Member}</c>): underscores doubled, so <c>Foo.Bar_X</c> and <c>Foo_Bar.X</c> stay apart.</summary>
+    internal static string Esc(string name) => name.Replace("_", "__");
 
     private static string L(long value) => value.ToString(CultureInfo.InvariantCulture) + "L";
 

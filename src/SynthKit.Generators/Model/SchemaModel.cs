@@ -15,7 +15,20 @@ internal sealed record SchemaModel(
     ProvenanceModel? Provenance,
     string Fingerprint)
 {
-    public string HintName => (Namespace is null ? string.Empty : Namespace + ".") + SynthesizerName + ".g.cs";
+    /// <summary>The generated file's name: letters, digits, '.' and '_' only (a namespace <c>@class</c> has no '@' here).</summary>
+    public string HintName
+    {
+        get
+        {
+            var name = new System.Text.StringBuilder();
+            foreach (char c in (Namespace is null ? string.Empty : Namespace + ".") + SynthesizerName)
+            {
+                name.Append(char.IsLetterOrDigit(c) || c is '.' or '_' ? c : '_');
+            }
+
+            return name.Append(".g.cs").ToString();
+        }
+    }
 
     /// <summary>Whether any type reachable from the root has a list member (CSV and DataFrames cannot carry those).</summary>
     public bool HasCollections

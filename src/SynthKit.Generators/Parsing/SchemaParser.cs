@@ -11,7 +11,11 @@ using SynthKit.Generators.Model;
 namespace SynthKit.Generators.Parsing;
 
 /// <summary>The outcome of parsing one schema: a model to emit (when code can be produced) and diagnostics.</summary>
-internal sealed record ParseResult(SchemaModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record ParseResult(SchemaModel? Model, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>No synthesizer and nothing to report.</summary>
+    public static readonly ParseResult Nothing = new(null, EquatableArray<DiagnosticInfo>.Empty);
+}
 
 /// <summary>
 /// Turns a schema type — declared in source or read from a referenced assembly's metadata — into a
@@ -42,11 +46,20 @@ internal sealed partial class SchemaParser
         var attribute = context.Attributes[0];
         var location = LocationInfo.From(attribute.ApplicationSyntaxReference) ?? LocationInfo.From(type.Locations.FirstOrDefault());
         var parser = new SchemaParser(context.SemanticModel.Compilation, location, cancellationToken);
+        if (!IsFirstDeclarationWith(type, context.TargetNode, KnownNames.SyntheticSchema, cancellationToken))
+        {
+            return ParseResult.Nothing; // the attribute on another part of a partial type (CS0579): one synthesizer, from the first
+        }
 
         string? accessibility = EffectiveAccessibility(type);
         if (accessibility is null)
         {
             return parser.Fail(DiagnosticDescriptors.InvalidSchemaType, location, Display(type), "it (or a type that contains it) is private or protected; make it public or internal");
+        }
+
+        if (type.IsFileLocal)
+        {
+            return parser.Fail(DiagnosticDescriptors.InvalidSchemaType, location, Display(type), "it is a file-local type, which the generated synthesizer (another file) cannot reach; make it internal");
         }
 
         if (type.IsGenericType)
@@ -55,7 +68,15 @@ internal sealed partial class SchemaParser
         }
 
         string schemaName = NamedString(attribute, "Name") ?? type.Name;
-        return parser.Build(type, schemaName, NamespaceOf(type), type.Name + "Synthesizer", isUserDeclared: false, accessibility, provenanceOwners: new ISymbol[] { type, type.ContainingAssembly });
+        // A nested schema type's synthesizer sits in the namespace, named after its containers (A.Row → A_RowSynthesizer),
+        // so A.Row and B.Row in one namespace get two synthesizers, not one name twice.
+        string synthesizerName = type.Name + "Synthesizer";
+        for (var container = type.ContainingType; container is not null; container = container.ContainingType)
+        {
+            synthesizerName = container.Name + "_" + synthesizerName;
+        }
+
+        return parser.Build(type, schemaName, NamespaceOf(type), synthesizerName, isUserDeclared: false, accessibility, provenanceOwners: new ISymbol[] { type, type.ContainingAssembly });
     }
 
     /// <summary>Mode 2: <c>[Synthesizer(typeof(T))]</c> on a partial class; <c>T</c> may come from metadata.</summary>
@@ -66,6 +87,10 @@ internal sealed partial class SchemaParser
         var location = LocationInfo.From(attribute.ApplicationSyntaxReference) ?? LocationInfo.From(synthesizer.Locations.FirstOrDefault());
         var parser = new SchemaParser(context.SemanticModel.Compilation, location, cancellationToken);
         var declaration = (ClassDeclarationSyntax)context.TargetNode;
+        if (!IsFirstDeclarationWith(synthesizer, declaration, KnownNames.Synthesizer, cancellationToken))
+        {
+            return ParseResult.Nothing;
+        }
 
         if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
@@ -85,6 +110,11 @@ internal sealed partial class SchemaParser
         if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol schemaType || schemaType.TypeKind == TypeKind.Error)
         {
             return parser.Fail(DiagnosticDescriptors.InvalidSchemaType, location, "?", "typeof(…) must name a class, record or struct");
+        }
+
+        if (schemaType.SpecialType != SpecialType.None || schemaType.TypeKind is TypeKind.Enum or TypeKind.Delegate || (schemaType.IsStatic && schemaType.TypeKind == TypeKind.Class))
+        {
+            return parser.Fail(DiagnosticDescriptors.InvalidSchemaType, location, Display(schemaType), "typeof(…) must name a class, record or struct of your own, not a built-in type, an enum, a delegate or a static class");
         }
 
         if (schemaType.IsUnboundGenericType || schemaType.TypeArguments.Any(t => t is ITypeParameterSymbol))
@@ -272,6 +302,21 @@ internal sealed partial class SchemaParser
         return isPublic ? "public" : "internal";
     }
 
+    /// <summary>Whether <paramref name="node"/> is the declaration of <paramref name="type"/> that carries its first such attribute.</summary>
+    private static bool IsFirstDeclarationWith(INamedTypeSymbol type, SyntaxNode node, string attributeName, CancellationToken cancellationToken)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (Is(attribute, attributeName))
+            {
+                var owner = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).FirstAncestorOrSelf<TypeDeclarationSyntax>();
+                return owner is null || owner == node;
+            }
+        }
+
+        return true;
+    }
+
     private static string? NamespaceOf(INamedTypeSymbol type) =>
         type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
 
@@ -281,16 +326,14 @@ internal sealed partial class SchemaParser
 
     internal static string Identifier(string fullName)
     {
-        var chars = fullName.Replace("global::", string.Empty).ToCharArray();
-        for (int i = 0; i < chars.Length; i++)
+        // '_' is doubled and every other non-identifier character becomes one '_', so T.N.A_B and T.N_A.B differ.
+        var text = new System.Text.StringBuilder(fullName.Length);
+        foreach (char c in fullName.Replace("global::", string.Empty).Replace("@", string.Empty))
         {
-            if (!char.IsLetterOrDigit(chars[i]))
-            {
-                chars[i] = '_';
-            }
+            text.Append(c == '_' ? "__" : char.IsLetterOrDigit(c) ? c.ToString() : "_");
         }
 
-        return new string(chars);
+        return text.ToString();
     }
 
     internal static bool Is(AttributeData attribute, string metadataName) => ValueShape.Is(attribute, metadataName);

@@ -272,7 +272,7 @@ internal sealed class StringPlan : ColumnPlan
         }
         else
         {
-            value = _minLength > 0 ? Fakes.Text(random, _minLength, _maxLength >= 0 ? _maxLength : _minLength + 20) : Fakes.Word(random);
+            value = _minLength > 0 ? Fakes.Text(random, _minLength, _maxLength >= 0 ? Math.Min(_maxLength, SpecValidator.MaxTextLength) : _minLength + 20) : Fakes.Word(random);
         }
 
         if (_truncate)

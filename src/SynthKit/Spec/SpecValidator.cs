@@ -7,6 +7,9 @@ namespace SynthKit;
 /// <summary>Checks that a spec can be synthesized and read: names, rules that fit their types, parameters, sources.</summary>
 internal static class SpecValidator
 {
+    /// <summary>The longest generated text (as the generator's bound): beyond it one value would exhaust memory.</summary>
+    public const int MaxTextLength = 1_000_000;
+
     public static void Validate(TableSpec spec, string? path)
     {
         void Fail(string where, string message) =>
@@ -69,6 +72,11 @@ internal static class SpecValidator
                 if ((m.ClampMin is null) != (m.ClampMax is null) || m.ClampMin > m.ClampMax || double.IsNaN(m.ClampMin ?? 0) || double.IsNaN(m.ClampMax ?? 0))
                 {
                     Fail(at + ".modifiers", "clampMin and clampMax go together, with clampMin ≤ clampMax");
+                }
+
+                if (m.MinLength is < 0 or > MaxTextLength || m.MaxLength < 0 || m.MinLength > m.MaxLength)
+                {
+                    Fail(at + ".modifiers", $"minLength and maxLength need 0 ≤ minLength ≤ maxLength, minLength ≤ {MaxTextLength:N0}");
                 }
 
                 if (m.Round is < 0 or > 15)
