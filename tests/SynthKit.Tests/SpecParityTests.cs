@@ -30,6 +30,7 @@ public class SpecParityTests
             yield return new object[] { new BenchPatientSynthesizer(seed), seed };
             yield return new object[] { new PairedSynthesizer(seed), seed };
             yield return new object[] { new PriceTagSynthesizer(seed), seed };
+            yield return new object[] { new ReadingSynthesizer(seed), seed };
         }
     }
 

@@ -229,7 +229,7 @@ public static class ColumnReader
     {
         protected override bool ParseValue(ReadOnlySpan<char> field, int row)
         {
-            if (!T.TryParse(field, style, CultureInfo.InvariantCulture, out var value))
+            if (!T.TryParse(field, style, CultureInfo.InvariantCulture, out var value) || (!T.IsFinite(value) && field is not ("NaN" or "Infinity" or "-Infinity")))
             {
                 return false;
             }

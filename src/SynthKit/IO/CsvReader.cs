@@ -180,7 +180,7 @@ public sealed class CsvReader : IDisposable
         where T : ISpanParsable<T>
     {
         var span = Required(field, typeof(T).Name);
-        return T.TryParse(span, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(field, typeof(T).Name);
+        return IsoFormat.TryParseNumber<T>(span, out var value) ? value : throw Invalid(field, typeof(T).Name);
     }
 
     /// <summary>An ISO 8601 timestamp field.</summary>
@@ -219,7 +219,7 @@ public sealed class CsvReader : IDisposable
     /// <returns>The value.</returns>
     public TEnum GetEnum<TEnum>(int field)
         where TEnum : struct, Enum =>
-        Enum.TryParse(Required(field, typeof(TEnum).Name), ignoreCase: false, out TEnum value) ? value : throw Invalid(field, typeof(TEnum).Name);
+        IsoFormat.TryParseName(Required(field, typeof(TEnum).Name), out TEnum value) ? value : throw Invalid(field, typeof(TEnum).Name);
 
     /// <summary>An error at a field, for callers that validate values themselves.</summary>
     /// <param name="field">The field index.</param>

@@ -60,17 +60,66 @@ internal static class IsoFormat
         return written;
     }
 
+    // Exactly the forms SynthKit writes (and a bare date for a timestamp). No culture-dependent or free-form dates
+    // ("1/2/2024", "Jan 5 2024"), and no offset on a DateTime: converting it to the machine's local time would make
+    // what is read depend on the time zone.
+    private static readonly string[] s_dateTimeFormats = { "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd" };
+    private static readonly string[] s_utcFormats = { "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'" };
+    private static readonly string[] s_offsetFormats = { "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'" };
+    private static readonly string[] s_timeFormats = { "HH:mm:ss.FFFFFFF", "HH:mm" };
+
     public static bool TryParse(ReadOnlySpan<char> text, out DateTime value) =>
-        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out value);
+        DateTime.TryParseExact(text, s_dateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+        || DateTime.TryParseExact(text, s_utcFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out value);
 
     public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+        DateTimeOffset.TryParseExact(text, s_offsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
 
     public static bool TryParse(ReadOnlySpan<char> text, out DateOnly value) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
     public static bool TryParse(ReadOnlySpan<char> text, out TimeOnly value) =>
-        TimeOnly.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+        TimeOnly.TryParseExact(text, s_timeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+
+    /// <summary>An enum member by its declared name only: no numbers ("99", "-1") and no flag lists ("Red, Blue").</summary>
+    public static bool TryParseName<TEnum>(ReadOnlySpan<char> text, out TEnum value)
+        where TEnum : struct, Enum
+    {
+        value = default;
+        return text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_') && text.IndexOf(',') < 0
+            && Enum.TryParse(text, ignoreCase: false, out value) && Enum.IsDefined(value);
+    }
+
+    /// <summary>An invariant number in the forms SynthKit writes: no thousands separators, no overflow to infinity.</summary>
+    public static bool TryParseNumber<T>(ReadOnlySpan<char> text, out T value)
+        where T : ISpanParsable<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            bool ok = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && (double.IsFinite(d) || IsNonFiniteToken(text));
+            value = (T)(object)d;
+            return ok;
+        }
+
+        if (typeof(T) == typeof(float))
+        {
+            bool ok = float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float f) && (float.IsFinite(f) || IsNonFiniteToken(text));
+            value = (T)(object)f;
+            return ok;
+        }
+
+        if (typeof(T) == typeof(decimal))
+        {
+            bool ok = decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal m);
+            value = (T)(object)m;
+            return ok;
+        }
+
+        return T.TryParse(text, CultureInfo.InvariantCulture, out value!);
+    }
+
+    /// <summary>What the invariant culture writes for NaN and the infinities.</summary>
+    private static bool IsNonFiniteToken(ReadOnlySpan<char> text) => text is "NaN" or "Infinity" or "-Infinity" or "∞" or "-∞";
 
     public static bool TryParse(ReadOnlySpan<char> text, out TimeSpan value) =>
         TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out value);

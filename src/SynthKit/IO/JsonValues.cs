@@ -115,8 +115,10 @@ public static class JsonValues
             throw Expected(ref reader, "a number");
         }
 
+        // A JSON number never means infinity: 1e400 read into a double would otherwise become one silently.
         return reader.HasValueSequence || !T.TryParse(reader.ValueSpan, CultureInfo.InvariantCulture, out var value)
-            ? throw Expected(ref reader, "a " + typeof(T).Name)
+            || (value is double d && !double.IsFinite(d)) || (value is float f && !float.IsFinite(f))
+            ? throw Expected(ref reader, "a " + typeof(T).Name + " in its range")
             : value;
     }
 
@@ -162,7 +164,7 @@ public static class JsonValues
     /// <returns>The value.</returns>
     public static TEnum ReadEnum<TEnum>(ref Utf8JsonReader reader)
         where TEnum : struct, Enum =>
-        Enum.TryParse(Text(ref reader, "a " + typeof(TEnum).Name + " name"), ignoreCase: false, out TEnum value) ? value : throw Expected(ref reader, "a " + typeof(TEnum).Name + " name");
+        IsoFormat.TryParseName(Text(ref reader, "a " + typeof(TEnum).Name + " name"), out TEnum value) ? value : throw Expected(ref reader, "a " + typeof(TEnum).Name + " name");
 
     /// <summary>Moves to the next token, failing at the end of input.</summary>
     /// <param name="reader">The reader.</param>

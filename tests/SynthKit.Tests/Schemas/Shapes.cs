@@ -92,3 +92,14 @@ public sealed class Paired
 /// <summary>A positional record struct: its attributes sit on primary-constructor parameters, and a parameterless constructor exists.</summary>
 [SyntheticSchema]
 public readonly record struct PriceTag([LogNormal(3, 1), Round(2)] decimal Amount, [Categorical("USD", "EUR")] string Currency);
+
+/// <summary>One member of each parsed type, for the readers' strictness tests.</summary>
+[SyntheticSchema]
+public sealed class Reading
+{
+    public double Value { get; set; }
+    public DateTime At { get; set; }
+    public DateTimeOffset Stamp { get; set; }
+    public TimeOnly Time { get; set; }
+    public Color Color { get; set; }
+}
