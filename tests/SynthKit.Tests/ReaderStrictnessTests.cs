@@ -89,3 +89,44 @@ public class ReaderStrictnessTests
         Assert.Equal(ErrorCodes.MalformedInput, Assert.Throws<SynthKitException>(() => ColumnReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes("v\n" + value + "\n")), spec)).Code);
     }
 }
+
+/// <summary>Hostile sizes: memory stays proportional to one record of the header's width, and messages stay short.</summary>
+public class ReaderBoundsTests
+{
+    [Fact]
+    public void A_record_of_commas_stops_at_the_first_field_past_the_header()
+    {
+        string csv = "Value,At,Stamp,Time,Color\n" + new string(',', 5_000_000) + "\n";
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        var ex = Assert.Throws<SynthKitException>(() => ReadingSynthesizer.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(csv))).ToList());
+
+        Assert.Equal((ErrorCodes.MalformedInput, 2, 6), (ex.Code, ex.Line, ex.Column));
+        Assert.Contains("more fields than the header's 5", ex.Message, StringComparison.Ordinal);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 20_000_000, "the reader buffered the hostile record");
+    }
+
+    [Fact]
+    public void A_header_of_commas_is_refused_with_a_short_message()
+    {
+        var ex = Assert.Throws<SynthKitException>(() => ReadingSynthesizer.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(new string(',', 200_000) + "\n"))).ToList());
+        Assert.Equal(ErrorCodes.MalformedInput, ex.Code);
+        Assert.Contains("more than 65,536 columns", ex.Message, StringComparison.Ordinal);
+
+        string wide = string.Join(",", Enumerable.Range(0, 60_000).Select(i => "c" + i)) + "\n";
+        var missing = Assert.Throws<SynthKitException>(() => ReadingSynthesizer.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(wide))).ToList());
+        Assert.Equal(ErrorCodes.MissingColumn, missing.Code);
+        Assert.True(missing.Message.Length < 2_000, $"the message has {missing.Message.Length:N0} characters");
+        Assert.Contains("and 59,980 more", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_column_reader_keeps_missing_column_messages_short()
+    {
+        var spec = TableSpec.FromJson("{\"specVersion\":1,\"name\":\"t\",\"columns\":[{\"name\":\"v\",\"type\":\"int32\",\"kind\":\"numerical\"}]}");
+        string wide = string.Join(",", Enumerable.Range(0, 10_000).Select(i => "c" + i)) + "\n1\n";
+        var ex = Assert.Throws<SynthKitException>(() => ColumnReader.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(wide)), spec));
+        Assert.Equal(ErrorCodes.MissingColumn, ex.Code);
+        Assert.True(ex.Message.Length < 2_000);
+    }
+}

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using nietras.SeparatedValues;
@@ -75,7 +76,7 @@ public static class ColumnReader
 
                 if (map[c] < 0)
                 {
-                    throw new SynthKitException(ErrorCodes.MissingColumn, $"the header has no column '{spec.Columns[c].Name}' (it has: {string.Join(", ", names)})", path, 1, 1);
+                    throw new SynthKitException(ErrorCodes.MissingColumn, $"the header has no column '{spec.Columns[c].Name}' (it has: {string.Join(", ", names.Take(20))}{(names.Count > 20 ? $" and {names.Count - 20:N0} more" : string.Empty)})", path, 1, 1);
                 }
             }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 
 namespace SynthKit.IO;
@@ -93,7 +94,7 @@ public sealed class CsvReader : IDisposable
         {
             throw new SynthKitException(
                 ErrorCodes.MissingColumn,
-                $"The header lacks the column(s) {string.Join(", ", missing.ConvertAll(m => "'" + m + "'"))}; it has {string.Join(", ", Array.ConvertAll(_header, h => "'" + h + "'"))}.",
+                $"The header lacks the column(s) {Shown(missing)}; it has {Shown(_header)}.",
                 Path,
                 RecordLine,
                 1);
@@ -257,6 +258,13 @@ public sealed class CsvReader : IDisposable
         : field < _header.Length ? _header[field]
         : "#" + (field + 1).ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>At most 20 names of at most 40 characters each: a message never grows with hostile input.</summary>
+    private static string Shown(IReadOnlyCollection<string> names)
+    {
+        var shown = names.Take(20).Select(n => "'" + (n.Length > 40 ? n.Substring(0, 40) + "…" : n) + "'");
+        return string.Join(", ", shown) + (names.Count > 20 ? $" and {names.Count - 20:N0} more" : string.Empty);
+    }
+
     private SynthKitException Malformed(int line, int column, string message) =>
         new(ErrorCodes.MalformedInput, message, Path, line, column);
 
@@ -326,6 +334,15 @@ public sealed class CsvReader : IDisposable
             _fields.Add(new Field(start, _textLength - start, quoted, line, column));
             if (c == ',')
             {
+                // Stop at the first field past the header's count (or past any sane header), so a record of commas
+                // costs memory in proportion to the header, not to itself.
+                if (_header.Length != 0 ? _fields.Count >= _header.Length : _fields.Count >= MaxColumns)
+                {
+                    throw Malformed(RecordLine, _column, _header.Length != 0
+                        ? $"This record has more fields than the header's {_header.Length}."
+                        : $"The header has more than {MaxColumns:N0} columns.");
+                }
+
                 continue;
             }
 
@@ -376,11 +393,22 @@ public sealed class CsvReader : IDisposable
         return _bufferLength > 0;
     }
 
+    /// <summary>The longest record the reader holds: 256 Mi characters. Longer input is SK4002, not an exhausted process.</summary>
+    public const int MaxRecordLength = 1 << 28;
+
+    /// <summary>The most fields a header may have.</summary>
+    public const int MaxColumns = 65_536;
+
     private void Append(char c)
     {
         if (_textLength == _text.Length)
         {
-            Array.Resize(ref _text, _text.Length * 2);
+            if (_text.Length >= MaxRecordLength)
+            {
+                throw Malformed(RecordLine, 1, $"This record is longer than {MaxRecordLength:N0} characters, the most SynthKit reads in one record.");
+            }
+
+            Array.Resize(ref _text, Math.Min(_text.Length * 2, MaxRecordLength));
         }
 
         _text[_textLength++] = c;

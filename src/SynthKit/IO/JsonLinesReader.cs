@@ -19,6 +19,9 @@ public delegate T JsonRowReader<T>(ref Utf8JsonReader reader);
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code
 public static class JsonLinesReader
 {
+    /// <summary>The longest JSON Lines record the reader holds: 256 MiB. Longer input is SK4002.</summary>
+    public const int MaxLineLength = 1 << 28;
+
     /// <summary>Streams the rows of a JSON Lines input.</summary>
     /// <typeparam name="T">The row type.</typeparam>
     /// <param name="source">The stream; left open.</param>
@@ -51,7 +54,12 @@ public static class JsonLinesReader
                     int partial = length - start;
                     if (partial == buffer.Length)
                     {
-                        var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        if (buffer.Length >= MaxLineLength)
+                        {
+                            throw new SynthKitException(ErrorCodes.MalformedInput, $"Line {lineNumber + 1} is longer than {MaxLineLength:N0} bytes, the most SynthKit reads in one JSON Lines record.", path, lineNumber + 1, 1);
+                        }
+
+                        var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxLineLength));
                         buffer.AsSpan(start, partial).CopyTo(bigger);
                         ArrayPool<byte>.Shared.Return(buffer);
                         buffer = bigger;
