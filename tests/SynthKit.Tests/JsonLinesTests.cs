@@ -76,7 +76,7 @@ public class JsonLinesTests
     [Fact]
     public void Blank_lines_and_unknown_properties_are_skipped()
     {
-        const string jsonl = "{\"Celsius\":1.5,\"Unknown\":{\"deep\":[1,2]},\"Humidity\":3,\"TakenAt\":\"2024-01-01T00:00:00\"}\n\n  \n{\"Humidity\":4}\n";
+        const string jsonl = "{\"Celsius\":1.5,\"Unknown\":{\"deep\":[1,2]},\"Humidity\":3,\"TakenAt\":\"2024-01-01T00:00:00\"}\n\n  \n{\"TakenAt\":\"2024-01-02T00:00:00\",\"Humidity\":4,\"Celsius\":0}\n";
 
         var rows = MeasurementSynthesizer.ReadJsonLines(new MemoryStream(Encoding.UTF8.GetBytes(jsonl))).ToList();
 
@@ -84,10 +84,12 @@ public class JsonLinesTests
     }
 
     [Theory]
-    [InlineData("{\"Humidity\":1}\n{\"Humidity\":\"many\"}\n", 2, 13, "Expected a number but found the string \"many\"")]
-    [InlineData("{\"Humidity\":1}\n{\"Humidity\":2,}\n", 2, 15, "Malformed JSON")]
+    [InlineData("{\"Celsius\":1,\"Humidity\":1,\"TakenAt\":\"2024-01-01T00:00:00\"}\n{\"Humidity\":\"many\"}\n", 2, 13, "Expected a number but found the string \"many\"")]
+    [InlineData("{\"Celsius\":1,\"Humidity\":1,\"TakenAt\":\"2024-01-01T00:00:00\"}\n{\"Humidity\":2,}\n", 2, 15, "Malformed JSON")]
     [InlineData("[1,2]\n", 1, 1, "one JSON object")]
-    [InlineData("{\"Humidity\":1} {\"Humidity\":2}\n", 1, 16, "one object per line")]
+    [InlineData("{\"Celsius\":1,\"Humidity\":1,\"TakenAt\":\"2024-01-01T00:00:00\"} {\"Humidity\":2}\n", 1, 60, "one object per line")]
+    [InlineData("{\"Humidity\":2,\"TakenAt\":\"2024-01-01T00:00:00\"}\n", 1, 46, "no property 'Celsius'")]
+    [InlineData("{}\n", 1, 2, "no property 'Celsius'")]
     [InlineData("{\"TakenAt\":\"yesterday\"}\n", 1, 12, "ISO 8601 timestamp")]
     [InlineData("{\"Humidity\":9999999999}\n", 1, 13, "Int32")]
     public void Malformed_lines_get_a_coded_error_with_line_and_column(string jsonl, int line, int column, string message)

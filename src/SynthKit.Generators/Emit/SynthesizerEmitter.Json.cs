@@ -1,3 +1,4 @@
+using System.Linq;
 using SynthKit.CodeAnalysis;
 using SynthKit.Generators.Model;
 
@@ -142,6 +143,10 @@ internal sealed partial class SynthesizerEmitter
             foreach (var member in type.Members)
             {
                 _w.WriteLine($"{member.DeclaredType} {Local(member)} = default!;");
+                if (!member.IsNullable)
+                {
+                    _w.WriteLine($"bool h_{Local(member)} = false;");
+                }
             }
 
             _w.WriteLine("while (true)");
@@ -160,6 +165,11 @@ internal sealed partial class SynthesizerEmitter
                 _w.OpenBlock();
                 _w.WriteLine($"{Io}.JsonValues.Next(ref reader);");
                 JsonRead(member);
+                if (!member.IsNullable)
+                {
+                    _w.WriteLine($"h_{Local(member)} = true;");
+                }
+
                 _w.CloseBlock();
             }
 
@@ -170,6 +180,14 @@ internal sealed partial class SynthesizerEmitter
             _w.CloseBlock();
             _w.CloseBlock();
             _w.WriteLine();
+
+            // A member that cannot be null must be present: SynthKit writes every member, and a missing one would
+            // otherwise read as null (or zero) where the type says it cannot be.
+            foreach (var member in type.Members.Where(m => !m.IsNullable))
+            {
+                _w.WriteLine($"if (!h_{Local(member)}) throw {Io}.JsonValues.Missing(ref reader, {Str(member.Name)});");
+            }
+
             _w.WriteLine("return " + Construct(type, m => Local(m)) + ";");
         }
 

@@ -176,8 +176,15 @@ public static class JsonValues
         }
     }
 
-    /// <summary>An error saying what the current token should have been.</summary>
-    /// <param name="reader">The reader.</param>
+    /// <summary>The error for a missing property whose member cannot be null (the object ends at the reader's position).</summary>
+    /// <param name="reader">The reader, at the object's end.</param>
+    /// <param name="name">The property.</param>
+    /// <returns>The exception to throw; the JSON Lines reader turns it into SK4002 with the line and column.</returns>
+    public static JsonException Missing(ref Utf8JsonReader reader, string name) =>
+        new($"The object has no property '{name}', whose member cannot be null; SynthKit writes every member.", null, 0, reader.TokenStartIndex);
+
+    /// <summary>The error for an unexpected token.</summary>
+    /// <param name="reader">The reader, at the token.</param>
     /// <param name="what">What was expected.</param>
     /// <returns>The exception to throw.</returns>
     public static JsonException Expected(ref Utf8JsonReader reader, string what) =>
