@@ -46,6 +46,19 @@ public static class SdvMetadata
     /// <exception cref="SynthKitException">SK4006: not SDV single-table metadata, with the position.</exception>
     public static TableSpec Read(ReadOnlySpan<byte> utf8Json, string tableName, string? path = null)
     {
+        try
+        {
+            return ReadCore(utf8Json, tableName, path);
+        }
+        catch (InvalidOperationException e)
+        {
+            // JsonElement.GetString on text that is not UTF-8, or a property of the wrong kind.
+            throw new SynthKitException(ErrorCodes.InvalidSpec, "the SDV metadata is not valid UTF-8 JSON of the expected shape: " + e.Message, path, innerException: e);
+        }
+    }
+
+    private static TableSpec ReadCore(ReadOnlySpan<byte> utf8Json, string tableName, string? path)
+    {
         JsonDocument document;
         try
         {

@@ -117,6 +117,11 @@ public sealed class TableSpec
         {
             throw new SynthKitException(ErrorCodes.InvalidSpec, "the column spec is not valid JSON of the expected shape: " + FirstSentence(e.Message), path, (int)(e.LineNumber ?? -1) + 1, (int)(e.BytePositionInLine ?? -1) + 1, e);
         }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json reports text that is not UTF-8 this way.
+            throw new SynthKitException(ErrorCodes.InvalidSpec, "the column spec is not valid UTF-8 JSON: " + e.Message, path, innerException: e);
+        }
 
         if (spec is null)
         {
