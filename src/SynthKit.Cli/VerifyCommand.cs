@@ -19,6 +19,7 @@ internal static class VerifyCommand
         {
             SchemaAssembly? loaded = parse.GetValue(assembly) is { } file ? SchemaAssembly.Load(file.FullName, parse.GetValue(references) ?? []) : null;
             int failures = 0;
+            bool inputError = false;
             foreach (var fixture in parse.GetValue(fixtures)!)
             {
                 try
@@ -38,14 +39,12 @@ internal static class VerifyCommand
                 {
                     console.Error(ex);
                     failures++;
-                    if (Cli.ExitCodeOf(ex) != Cli.FixtureProblem)
-                    {
-                        return Cli.InputError;
-                    }
+                    inputError |= Cli.ExitCodeOf(ex) != Cli.FixtureProblem;
                 }
             }
 
-            return failures == 0 ? Cli.Ok : Cli.FixtureProblem;
+            // Every fixture is checked, as the docs say; an unusable input outranks a stale fixture in the exit code.
+            return inputError ? Cli.InputError : failures == 0 ? Cli.Ok : Cli.FixtureProblem;
         });
         return command;
     }

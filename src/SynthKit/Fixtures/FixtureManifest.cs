@@ -214,6 +214,22 @@ public sealed class FixtureManifest
     /// <exception cref="SynthKitException">SK5007: the manifest is not valid JSON or lacks a required field.</exception>
     public static FixtureManifest Parse(ReadOnlySpan<byte> json, string? path = null)
     {
+        if (json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            json = json[3..]; // an editor's byte-order mark is not a different manifest
+        }
+
+        var manifest = ParseCore(json, path);
+        if (manifest.Rows < 0 || manifest.Start < 0 || manifest.Start > long.MaxValue - manifest.Rows || manifest.Bytes < 0 || manifest.Format is not ("csv" or "jsonl"))
+        {
+            throw new SynthKitException(FixtureErrorCodes.MalformedManifest, $"The manifest's generation settings are impossible (rows {manifest.Rows}, start {manifest.Start}, bytes {manifest.Bytes}, format '{manifest.Format}'); regenerate the fixture.", path, 1, 1);
+        }
+
+        return manifest;
+    }
+
+    private static FixtureManifest ParseCore(ReadOnlySpan<byte> json, string? path)
+    {
         try
         {
             using var document = JsonDocument.Parse(json.ToArray());

@@ -239,14 +239,22 @@ public static class FixtureFiles
         var manifest = FixtureManifest.Parse(manifestBytes, manifestPath);
         string actualHash = FixtureManifest.Hash(content);
 
+        // Before rendering anything from the manifest, check it is plausible for this file: every record ends with a
+        // line break, so the file holds at least as many as the manifest's rows (plus CSV's header). A manifest that
+        // claims millions of rows for a small file was edited, and rendering its rows would cost time and memory.
+        long lineBreaks = content.AsSpan().Count((byte)'\n');
+        long records = (long)manifest.Rows + (manifest.Format == "csv" ? 1 : 0);
+        bool plausible = lineBreaks >= records && (manifest.Format == "csv" || lineBreaks == records);
+        bool hashMatches = string.Equals(actualHash, manifest.Sha256, StringComparison.OrdinalIgnoreCase) && content.Length == manifest.Bytes;
+
         byte[]? expected = null;
-        if (synthesizer is not null)
+        if (synthesizer is not null && plausible)
         {
             spec ??= new FixtureSpec(path, manifest.Rows, manifest.Seed, manifest.Format == "csv" ? FixtureFormat.Csv : FixtureFormat.JsonLines, manifest.Start);
             expected = Render(synthesizer, spec);
         }
 
-        if (!string.Equals(actualHash, manifest.Sha256, StringComparison.OrdinalIgnoreCase) || content.Length != manifest.Bytes)
+        if (!hashMatches)
         {
             var (line, column) = expected is not null && FixtureManifest.Hash(expected) == manifest.Sha256 ? FirstDifference(content, expected) : (1, 1);
             throw new SynthKitException(
@@ -255,6 +263,16 @@ public static class FixtureFiles
                 path,
                 line,
                 column);
+        }
+
+        if (!plausible)
+        {
+            throw new SynthKitException(
+                FixtureErrorCodes.Tampered,
+                $"The manifest says the fixture holds {manifest.Rows:N0} rows, but the file has {lineBreaks:N0} line(s): the file and its manifest were edited by hand. {Remedy}",
+                manifestPath,
+                1,
+                1);
         }
 
         if (synthesizer is null || spec is null || expected is null)

@@ -1,0 +1,91 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+
+namespace SynthKit.Cli.Tests;
+
+/// <summary>Manifests edited by hand or by an attacker: checked for plausibility before anything is rendered from them.</summary>
+public sealed class HostileManifestTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Generated(string name)
+    {
+        string file = _temp[name];
+        var (code, _, error) = Run.Synthkit("generate", "-a", Run.SchemaAssembly, "-s", "SynthKit.Cli.Tests.Schemas.Customer", "-n", "3", "--seed", "5", "-o", file);
+        Assert.True(code == 0, error);
+        return file;
+    }
+
+    private static void EditManifest(string file, string from, string to)
+    {
+        string manifest = file + ".synth.json";
+        string text = File.ReadAllText(manifest);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        File.WriteAllText(manifest, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_manifest_claiming_millions_of_rows_for_a_small_file_is_SK5003_without_rendering_them()
+    {
+        string file = Generated("small.csv");
+        EditManifest(file, "\"rows\": 3", "\"rows\": 30000000");
+        var watch = Stopwatch.StartNew();
+
+        var (code, _, error) = Run.Synthkit("verify", file, "--assembly", Run.SchemaAssembly);
+
+        Assert.Equal(1, code);
+        Assert.Contains("error SK5003: The manifest says the fixture holds 30,000,000 rows, but the file has 4 line(s)", error, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "30,000,000 rows were rendered");
+    }
+
+    [Theory]
+    [InlineData("\"rows\": 3", "\"rows\": -5")]
+    [InlineData("\"start\": 0", "\"start\": 9223372036854775807")]
+    [InlineData("\"format\": \"csv\"", "\"format\": \"xml\"")]
+    public void Impossible_generation_settings_are_SK5007_with_the_manifest_path(string from, string to)
+    {
+        string file = Generated("bad.csv");
+        EditManifest(file, from, to);
+
+        var (code, _, error) = Run.Synthkit("verify", file, "--assembly", Run.SchemaAssembly);
+
+        Assert.Equal(3, code);
+        Assert.Contains("bad.csv.synth.json(1,1): error SK5007: The manifest's generation settings are impossible", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_does_not_make_a_different_manifest()
+    {
+        string file = Generated("bom.csv");
+        string manifest = file + ".synth.json";
+        byte[] bytes = File.ReadAllBytes(manifest);
+        File.WriteAllBytes(manifest, [0xEF, 0xBB, 0xBF, .. bytes]);
+
+        var (code, output, error) = Run.Synthkit("verify", file);
+
+        Assert.Equal((0, ""), (code, error));
+        Assert.Contains("OK", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_fixture_is_checked_even_after_an_unusable_one_and_the_exit_code_says_the_worst()
+    {
+        string broken = Generated("broken.csv");
+        File.WriteAllText(broken + ".synth.json", "{ not json");
+        string tampered = Generated("tampered.csv");
+        File.AppendAllText(tampered, "x\n", Encoding.UTF8);
+
+        var (code, _, error) = Run.Synthkit("verify", broken, tampered);
+
+        Assert.Equal(3, code);
+        Assert.Contains("broken.csv.synth.json", error, StringComparison.Ordinal);
+        Assert.Contains("tampered.csv", error, StringComparison.Ordinal);
+        Assert.Contains("SK5007", error, StringComparison.Ordinal);
+        Assert.Contains("SK5003", error, StringComparison.Ordinal);
+    }
+}
