@@ -72,6 +72,25 @@ public static class Cli
             error.WriteLine($"error {FixtureErrorCodes.IoFailure}: {ex.Message}");
             return InputError;
         }
+        catch (Exception ex) when (ex is System.Reflection.TargetInvocationException or TypeInitializationException && ex.InnerException is not null)
+        {
+            // The user's schema code threw (a constructor, a static initializer): say so in one coded line.
+            var inner = ex.InnerException!;
+            error.WriteLine(inner is SynthKitException coded ? coded.Message : $"error {FixtureErrorCodes.HostFailure}: the schema's own code threw {inner.GetType().Name}: {inner.Message}");
+            return InputError;
+        }
+        catch (ArgumentException ex)
+        {
+            error.WriteLine($"error {FixtureErrorCodes.InvalidItem}: {ex.Message}");
+            return UsageError;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Anything else comes from the user's code (a schema constructor that throws while rows are made): one
+            // coded line, never a stack trace.
+            error.WriteLine($"error {FixtureErrorCodes.HostFailure}: generating rows failed with {ex.GetType().Name}: {ex.Message}");
+            return InputError;
+        }
     }
 
     /// <summary>The exit code for an error: 1 for fixture problems, 3 for everything else.</summary>

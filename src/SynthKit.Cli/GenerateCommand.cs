@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using System.IO;
 using SynthKit.Fixtures;
@@ -42,6 +43,22 @@ internal static class GenerateCommand
             else if (fromAssembly && result.GetValue(schema) is null)
             {
                 result.AddError("--assembly needs --schema.");
+            }
+
+            long first;
+            int count;
+            try
+            {
+                (first, count) = (result.GetValue(start), result.GetValue(rows));
+            }
+            catch (InvalidOperationException)
+            {
+                return; // the option's own error (not a number, more than one value) is reported already
+            }
+
+            if (first < 0 || first > long.MaxValue - Math.Max(0, count))
+            {
+                result.AddError("--start must not be negative, and --start + --rows must fit in a 64-bit row index.");
             }
         });
         command.SetAction(parse =>

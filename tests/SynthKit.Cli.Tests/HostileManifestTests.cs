@@ -89,3 +89,37 @@ public sealed class HostileManifestTests : IDisposable
         Assert.Contains("SK5003", error, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Hostile arguments and user code: a coded line and a documented exit code, never a stack trace.</summary>
+public sealed class HostileArgumentTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("--start", "9223372036854775807")]
+    [InlineData("--start", "-1")]
+    [InlineData("--rows", "-3")]
+    [InlineData("--seed", "x")]
+    public void Impossible_generate_arguments_are_usage_errors(string option, string value)
+    {
+        var (code, _, error) = Run.Synthkit("generate", "-a", Run.SchemaAssembly, "-s", "SynthKit.Cli.Tests.Schemas.Customer", "-n", "3", option, value, "-o", _temp["x.csv"]);
+
+        Assert.Equal(2, code);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp["x.csv"]));
+    }
+
+    [Fact]
+    public void A_schema_whose_constructor_throws_is_one_coded_line_and_leaves_no_file()
+    {
+        var (code, _, error) = Run.Synthkit("generate", "-a", Run.SchemaAssembly, "-s", "SynthKit.Cli.Tests.Hostile.Grumpy", "-n", "3", "-o", _temp["g.csv"]);
+
+        Assert.Equal(3, code);
+        Assert.Contains("error SK5008: generating rows failed with InvalidOperationException: no rows today", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp["g.csv"]));
+        Assert.Empty(Directory.GetFiles(_temp.Path));
+    }
+}

@@ -33,3 +33,15 @@ namespace SynthKit.Cli.Tests.Legacy
         public int Number { get; set; }
     }
 }
+
+namespace SynthKit.Cli.Tests.Hostile
+{
+    /// <summary>A schema whose constructor throws, as user code can.</summary>
+    [SynthKit.SyntheticSchema]
+    public sealed class Grumpy
+    {
+        public Grumpy() => throw new System.InvalidOperationException("no rows today");
+
+        public int X { get; set; }
+    }
+}
