@@ -158,6 +158,7 @@ internal sealed partial class SynthesizerEmitter
         _w.CloseBlock(",");
     }
 
+    /// <summary>The description's column kind: the spec's statistical kind, with the privacy role folded in (PersonalData).</summary>
     private static string KindOf(MemberModel m)
     {
         if (m.Privacy.PiiKind > 0)
@@ -165,22 +166,14 @@ internal sealed partial class SynthesizerEmitter
             return "PersonalData";
         }
 
-        if (m.Rule.Kind == RuleKind.Categorical || m.Kind is ValueKind.Enum or ValueKind.Char)
+        return StatisticalKindOf(m) switch
         {
-            return m.Modifiers.Unique ? "Identifier" : "Categorical";
-        }
-
-        return m.Kind switch
-        {
-            ValueKind.Boolean => "Boolean",
-            ValueKind.Guid => "Identifier",
-            ValueKind.DateTime or ValueKind.DateTimeOffset or ValueKind.DateOnly or ValueKind.TimeOnly => "DateTime",
-            ValueKind.Single or ValueKind.Double or ValueKind.Decimal or ValueKind.TimeSpan => "Continuous",
-            ValueKind.String when m.Modifiers.Unique => "Identifier",
-            ValueKind.String when m.Rule.Kind == RuleKind.Fake && FakeKinds.IsCategorical(m.Rule.Code) => "Categorical",
-            ValueKind.String => "Text",
-            _ when m.Modifiers.Unique => "Identifier",
-            _ => "Discrete",
+            "categorical" => "Categorical",
+            "identifier" => "Identifier",
+            "boolean" => "Boolean",
+            "datetime" => "DateTime",
+            "text" => "Text",
+            _ => m.Kind is ValueKind.Single or ValueKind.Double or ValueKind.Decimal or ValueKind.TimeSpan ? "Continuous" : "Discrete",
         };
     }
 
