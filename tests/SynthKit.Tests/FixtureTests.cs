@@ -228,6 +228,25 @@ public sealed class FixtureTests : IDisposable
     }
 
     [Fact]
+    public void A_concurrent_writers_temporary_file_is_left_alone_and_both_writes_land()
+    {
+        string path = PathOf("shared.csv");
+        string live = PathOf(".shared.csv.1iveb0ef.synthkit-tmp");
+        using (var other = new FileStream(live, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            other.Write("in progress"u8);
+
+            Assert.True(AtomicFile.WriteIfChanged(path, "a,b\n"u8.ToArray()));
+
+            Assert.True(File.Exists(live), "the other writer's temporary file was deleted under it");
+        }
+
+        Assert.Equal("a,b\n", File.ReadAllText(path));
+        Assert.True(AtomicFile.WriteIfChanged(path, "c,d\n"u8.ToArray()));
+        Assert.False(File.Exists(live), "an abandoned temporary file was not removed");
+    }
+
+    [Fact]
     public void Temporary_files_left_by_a_killed_run_are_removed_by_the_next_write()
     {
         string path = PathOf("data.csv");

@@ -435,6 +435,19 @@ public static class AtomicFile
     {
         foreach (var leftover in Directory.EnumerateFiles(directory, "." + fileName + ".*" + TemporarySuffix))
         {
+            // A writer holds its temporary file open with FileShare.None (a lock other processes see); only a file
+            // nobody holds was left by a killed run. Deleting a live one would break a concurrent run's rename.
+            try
+            {
+                using (new FileStream(leftover, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
             TryDelete(leftover);
         }
     }
