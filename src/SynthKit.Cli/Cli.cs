@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using Spectre.Console;
 using SynthKit.Fixtures;
 
@@ -27,14 +28,25 @@ public static class Cli
     /// <summary>Exit code: an input could not be used (unknown schema, unloadable assembly, unreadable or malformed file, I/O failure).</summary>
     public const int InputError = 3;
 
+    /// <summary>Exit code: interrupted (SIGINT / Ctrl+C or SIGTERM); nothing was written and no temporary file is left.</summary>
+    public const int Cancelled = 130;
+
     /// <summary>Runs the command line.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="output">Where normal output goes.</param>
     /// <param name="error">Where errors go.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, CancellationToken.None);
+
+    /// <summary>Runs the command line; <paramref name="cancellationToken"/> interrupts long writes between blocks of rows.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Where normal output goes.</param>
+    /// <param name="error">Where errors go.</param>
+    /// <param name="cancellationToken">Cancels a running command (the tool connects it to SIGINT and SIGTERM).</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var console = new Reporter(output, error);
+        var console = new Reporter(output, error) { Cancellation = cancellationToken };
         var root = new RootCommand(
             "synthkit: generate and verify synthetic-data fixtures, and list an assembly's schemas.\n" +
             "Exit codes: 0 success; 1 a fixture is missing, stale or tampered with; 2 the command line is wrong; " +
@@ -66,6 +78,11 @@ public static class Cli
         {
             console.Error(ex);
             return ExitCodeOf(ex);
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine($"error {FixtureErrorCodes.IoFailure}: interrupted; nothing was written (the previous file, if any, is unchanged).");
+            return Cancelled;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -126,6 +143,9 @@ internal sealed class Reporter
     public TextWriter Output { get; }
 
     public TextWriter ErrorWriter { get; }
+
+    /// <summary>Cancels long-running work (SIGINT, SIGTERM).</summary>
+    public CancellationToken Cancellation { get; init; }
 
     /// <summary>Whether output goes to an interactive terminal (and so may show a progress bar).</summary>
     public bool IsTerminal => ReferenceEquals(Output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;

@@ -51,7 +51,7 @@ internal static class FixturesCommand
                         FixtureFiles.Verify(item.Spec.Path, synthesizer, item.Spec);
                         verified++;
                     }
-                    else if (FixtureFiles.Update(synthesizer, item.Spec).Status == FixtureStatus.Written)
+                    else if (FixtureFiles.Update(synthesizer, item.Spec, null, console.Cancellation).Status == FixtureStatus.Written)
                     {
                         written++;
                         console.Line($"SynthKit: wrote {include} ({item.Spec.Rows:N0} rows of {item.Schema}).");

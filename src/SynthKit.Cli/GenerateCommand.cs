@@ -81,7 +81,7 @@ internal static class GenerateCommand
             }
 
             string table = synthesizer.Schema.Name;
-            var outcome = console.WithProgress($"Generating {Path.GetFileName(path)}", spec.Rows, progress => FixtureFiles.Update(synthesizer, spec, progress));
+            var outcome = console.WithProgress($"Generating {Path.GetFileName(path)}", spec.Rows, progress => FixtureFiles.Update(synthesizer, spec, progress, console.Cancellation));
             console.Line(outcome.Status == FixtureStatus.Written
                 ? $"Wrote {path} ({spec.Rows:N0} rows of {table}, {outcome.Bytes:N0} bytes) and its manifest."
                 : $"{path} is up to date ({spec.Rows:N0} rows of {table}).");

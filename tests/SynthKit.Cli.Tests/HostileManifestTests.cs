@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text;
 
 namespace SynthKit.Cli.Tests;
@@ -121,5 +122,64 @@ public sealed class HostileArgumentTests : IDisposable
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         Assert.False(File.Exists(_temp["g.csv"]));
         Assert.Empty(Directory.GetFiles(_temp.Path));
+    }
+}
+
+/// <summary>Interrupting a long write: prompt, coded, exit 130, no temporary file, the old fixture untouched.</summary>
+public sealed class CancellationTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void A_cancelled_generate_writes_nothing_and_exits_130()
+    {
+        string file = _temp["c.csv"];
+        using var cancelled = new System.Threading.CancellationTokenSource();
+        cancelled.Cancel();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        int code = Cli.Run(["generate", "-a", Run.SchemaAssembly, "-s", "SynthKit.Cli.Tests.Schemas.Customer", "-n", "100000", "-o", file], output, error, cancelled.Token);
+
+        Assert.Equal(Cli.Cancelled, code);
+        Assert.Contains("interrupted; nothing was written", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_temp.Path));
+    }
+
+    [Fact]
+    public void Sigterm_stops_a_long_generate_promptly_and_removes_its_temporary_file()
+    {
+        string file = _temp["big.csv"];
+        Assert.Equal(0, Run.Synthkit("generate", "-a", Run.SchemaAssembly, "-s", "SynthKit.Cli.Tests.Schemas.Customer", "-n", "10", "-o", file).ExitCode);
+        byte[] before = File.ReadAllBytes(file);
+        string cli = Path.Combine(Path.GetDirectoryName(Run.SchemaAssembly)!, "SynthKit.Cli.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { cli, "generate", "-a", Run.SchemaAssembly, "-s", "SynthKit.Cli.Tests.Schemas.Customer", "-n", "20000000", "-o", file })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        string? temporary = null;
+        while (temporary is null && !process.HasExited && DateTime.UtcNow < deadline)
+        {
+            temporary = Directory.GetFiles(_temp.Path, "*.synthkit-tmp").FirstOrDefault(f => new FileInfo(f).Length > (2 << 20));
+            System.Threading.Thread.Sleep(20);
+        }
+
+        Assert.True(temporary is not null, "the run finished or stalled before it could be interrupted");
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill!.WaitForExit();
+        }
+
+        Assert.True(process.WaitForExit(15_000), "SIGTERM did not stop the run");
+        Assert.Equal(Cli.Cancelled, process.ExitCode);
+        Assert.Contains("interrupted", process.StandardError.ReadToEnd(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_temp.Path, "*.synthkit-tmp"));
+        Assert.Equal(before, File.ReadAllBytes(file));
     }
 }

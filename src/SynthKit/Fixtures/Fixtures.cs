@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 
 namespace SynthKit.Fixtures;
 
@@ -129,17 +130,19 @@ public static class FixtureFiles
         return buffer.ToArray();
     }
 
-    /// <summary>Writes a fixture's bytes to a stream, reporting the rows written so far when asked to.</summary>
+    /// <summary>Writes a fixture's bytes to a stream in blocks, stopping between blocks when cancelled.</summary>
     /// <param name="destination">Where to write; left open.</param>
     /// <param name="synthesizer">The synthesizer.</param>
     /// <param name="spec">The fixture's settings.</param>
     /// <param name="progress">Receives the number of rows written after each block, or null.</param>
-    public static void RenderTo(Stream destination, ISynthesizer synthesizer, FixtureSpec spec, IProgress<long>? progress = null)
+    /// <param name="cancellationToken">Stops the rendering (with <see cref="OperationCanceledException"/>) between blocks.</param>
+    public static void RenderTo(Stream destination, ISynthesizer synthesizer, FixtureSpec spec, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(synthesizer);
         ArgumentNullException.ThrowIfNull(spec);
-        if (progress is null)
+        cancellationToken.ThrowIfCancellationRequested();
+        if (progress is null && !cancellationToken.CanBeCanceled)
         {
             Write(destination, synthesizer, spec.Format, spec.Start, spec.Rows);
             return;
@@ -151,6 +154,7 @@ public static class FixtureFiles
         using var chunk = new MemoryStream();
         for (int done = 0; done < spec.Rows || (done == 0 && spec.Rows == 0); done += Block)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             int count = Math.Min(Block, spec.Rows - done);
             chunk.SetLength(0);
             Write(chunk, synthesizer, spec.Format, spec.Start + done, count);
@@ -161,7 +165,7 @@ public static class FixtureFiles
             }
 
             destination.Write(bytes);
-            progress.Report(done + count);
+            progress?.Report(done + count);
             if (spec.Rows == 0)
             {
                 break;
@@ -172,14 +176,17 @@ public static class FixtureFiles
     /// <summary>
     /// Regenerates a fixture and its manifest, writing each only if its bytes would change (so version control sees no
     /// churn and timestamps stay). Writes stream to a temporary file in the same directory that is then renamed into
-    /// place, so a failed or cancelled run never leaves a half-written fixture or deletes a good one.
+    /// place, so a failed or cancelled run never leaves a half-written fixture or deletes a good one; cancelling stops
+    /// between blocks of rows, deletes the temporary file and leaves the old fixture and manifest as they were.
     /// </summary>
     /// <param name="synthesizer">The synthesizer, created with <paramref name="spec"/>'s seed.</param>
     /// <param name="spec">The fixture's settings.</param>
     /// <param name="progress">Receives the number of rows written after each block, or null.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>What happened.</returns>
     /// <exception cref="SynthKitException">SK5006: the fixture or manifest could not be written.</exception>
-    public static FixtureOutcome Update(ISynthesizer synthesizer, FixtureSpec spec, IProgress<long>? progress = null)
+    /// <exception cref="OperationCanceledException">The run was cancelled; nothing was written.</exception>
+    public static FixtureOutcome Update(ISynthesizer synthesizer, FixtureSpec spec, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(synthesizer);
         ArgumentNullException.ThrowIfNull(spec);
@@ -188,7 +195,7 @@ public static class FixtureFiles
         bool wrote = AtomicFile.WriteIfChanged(spec.Path, stream =>
         {
             using var hashing = new HashingStream(stream);
-            RenderTo(hashing, synthesizer, spec, progress);
+            RenderTo(hashing, synthesizer, spec, progress, cancellationToken);
             (hash, length) = (hashing.HexHash(), hashing.Length);
         });
         byte[] manifest = FixtureManifest.Describe(synthesizer.Schema, spec, hash!, length).ToJson();
