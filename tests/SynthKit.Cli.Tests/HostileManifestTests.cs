@@ -183,3 +183,67 @@ public sealed class CancellationTests : IDisposable
         Assert.Equal(before, File.ReadAllBytes(file));
     }
 }
+
+/// <summary>What a manifest says is compared as content, and tampering is named as such.</summary>
+public sealed class ManifestContentTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Generated(string name)
+    {
+        string file = _temp[name];
+        Assert.Equal(0, Run.Synthkit("generate", "-a", Run.SchemaAssembly, "-s", "SynthKit.Cli.Tests.Schemas.Customer", "-n", "5", "--seed", "2", "-o", file).ExitCode);
+        return file;
+    }
+
+    [Fact]
+    public void A_fixture_edited_together_with_its_manifests_hash_is_SK5003_at_the_edit()
+    {
+        string file = Generated("t.csv");
+        var lines = File.ReadAllLines(file);
+        lines[3] = lines[3].Replace(lines[3].Split(',')[1], "Mallory", StringComparison.Ordinal);
+        File.WriteAllText(file, string.Join("\n", lines) + "\n");
+        byte[] edited = File.ReadAllBytes(file);
+        string manifest = File.ReadAllText(file + ".synth.json");
+        var parsed = SynthKit.Fixtures.FixtureManifest.Parse(File.ReadAllBytes(file + ".synth.json"));
+        manifest = manifest.Replace(parsed.Sha256, SynthKit.Fixtures.FixtureManifest.Hash(edited), StringComparison.Ordinal)
+            .Replace($"\"bytes\": {parsed.Bytes}", $"\"bytes\": {edited.Length}", StringComparison.Ordinal);
+        File.WriteAllText(file + ".synth.json", manifest);
+
+        var (code, _, error) = Run.Synthkit("verify", file, "--assembly", Run.SchemaAssembly);
+
+        Assert.Equal(1, code);
+        Assert.Contains("t.csv(4,", error, StringComparison.Ordinal);
+        Assert.Contains("error SK5003: The fixture differs from what its schema and settings generate although it matches its manifest's SHA-256", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reformatting_a_manifest_is_not_a_change()
+    {
+        string file = Generated("r.csv");
+        string manifest = File.ReadAllText(file + ".synth.json");
+        var parsed = SynthKit.Fixtures.FixtureManifest.Parse(File.ReadAllBytes(file + ".synth.json"));
+        File.WriteAllText(file + ".synth.json", manifest.Replace("\n", "\r\n", StringComparison.Ordinal).Replace("  ", "    ", StringComparison.Ordinal).Replace(parsed.Sha256, parsed.Sha256.ToUpperInvariant(), StringComparison.Ordinal));
+
+        var (code, output, error) = Run.Synthkit("verify", file, "--assembly", Run.SchemaAssembly);
+
+        Assert.Equal((0, ""), (code, error));
+        Assert.Contains("matches its schema", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_renamed_fixture_says_so()
+    {
+        string file = Generated("original.csv");
+        string renamed = _temp["renamed.csv"];
+        File.Move(file, renamed);
+        File.Move(file + ".synth.json", renamed + ".synth.json");
+
+        var (code, _, error) = Run.Synthkit("verify", renamed, "--assembly", Run.SchemaAssembly);
+
+        Assert.Equal(1, code);
+        Assert.Contains("it names the fixture 'original.csv', but the file is 'renamed.csv' (was it renamed?)", error, StringComparison.Ordinal);
+    }
+}

@@ -264,7 +264,7 @@ public sealed class FixtureManifest
                 Format = RequiredString(generation, "format", path),
                 File = RequiredString(file, "name", path),
                 Bytes = Required(file, "bytes", path).GetInt64(),
-                Sha256 = RequiredString(file, "sha256", path),
+                Sha256 = RequiredString(file, "sha256", path).ToLowerInvariant(),
                 Provenance = provenance,
                 PersonalData = privacy.ValueKind == JsonValueKind.Object && privacy.TryGetProperty("personalData", out var pd)
                     ? pd.EnumerateArray().Select(e => new PersonalColumn(RequiredString(e, "column", path), RequiredString(e, "kind", path))).ToArray()

@@ -294,8 +294,21 @@ public static class FixtureFiles
             : manifest.Rows != spec.Rows ? $"the row count changed ({manifest.Rows} → {spec.Rows})"
             : manifest.Start != spec.Start ? $"the first row changed ({manifest.Start} → {spec.Start})"
             : manifest.Format != (spec.Format == FixtureFormat.Csv ? "csv" : "jsonl") ? $"the format changed ({manifest.Format} → {(spec.Format == FixtureFormat.Csv ? "csv" : "jsonl")})"
-            : !content.AsSpan().SequenceEqual(expected) ? $"SynthKit {FixtureManifest.Version} generates different bytes than SynthKit {manifest.SynthKitVersion} did"
+            : !content.AsSpan().SequenceEqual(expected) && manifest.SynthKitVersion != FixtureManifest.Version ? $"SynthKit {FixtureManifest.Version} generates different bytes than SynthKit {manifest.SynthKitVersion} did"
             : null;
+        if (change is null && !content.AsSpan().SequenceEqual(expected))
+        {
+            // Same schema, settings and SynthKit version, yet other bytes, though they match the manifest's hash: the
+            // file and the manifest's sha256 were edited together.
+            var (tamperedLine, tamperedColumn) = FirstDifference(content, expected);
+            throw new SynthKitException(
+                FixtureErrorCodes.Tampered,
+                $"The fixture differs from what its schema and settings generate although it matches its manifest's SHA-256: the file and its manifest were edited together. Fixtures are build outputs; change the schema instead. {Remedy}",
+                path,
+                tamperedLine,
+                tamperedColumn);
+        }
+
         if (change is not null)
         {
             var (line, column) = content.AsSpan().SequenceEqual(expected) ? (1, 1) : FirstDifference(content, expected);
@@ -304,10 +317,15 @@ public static class FixtureFiles
 
         // A manifest written by another SynthKit version still holds when everything else agrees: upgrading SynthKit
         // alone must not fail CI when the bytes it generates did not change.
-        byte[] expectedManifest = FixtureManifest.Describe(schema, spec, FixtureManifest.Hash(expected), expected.Length, manifest.SynthKitVersion).ToJson();
-        if (!manifestBytes.AsSpan().SequenceEqual(expectedManifest))
+        // Compared as content, not bytes: line endings, indentation or the case of hex digits are not a change.
+        var described = FixtureManifest.Describe(schema, spec, FixtureManifest.Hash(expected), expected.Length, manifest.SynthKitVersion);
+        byte[] expectedManifest = described.ToJson();
+        if (!manifest.ToJson().AsSpan().SequenceEqual(expectedManifest) && !manifestBytes.AsSpan().SequenceEqual(expectedManifest))
         {
-            throw new SynthKitException(FixtureErrorCodes.Stale, $"The manifest is stale: the schema's provenance or privacy marks changed since it was written. {Remedy}", manifestPath, 1, 1);
+            string what = manifest.File != described.File
+                ? $"it names the fixture '{manifest.File}', but the file is '{described.File}' (was it renamed?)"
+                : "the schema's provenance or privacy marks changed since it was written";
+            throw new SynthKitException(FixtureErrorCodes.Stale, $"The manifest is stale: {what}. {Remedy}", manifestPath, 1, 1);
         }
 
         return new FixtureOutcome(path, FixtureStatus.Verified, content.Length);
