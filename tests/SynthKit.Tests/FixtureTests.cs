@@ -349,19 +349,37 @@ public sealed class FixtureTests : IDisposable
     }
 
     [Fact]
-    public void Different_bytes_from_an_unchanged_schema_are_SK5002_at_the_first_difference()
+    public void Different_bytes_from_an_unchanged_schema_and_version_are_SK5003_at_the_first_difference()
     {
+        // Same fingerprint (which carries the algorithm version), settings and SynthKit version, yet other bytes that
+        // match the manifest's hash: the file and its manifest were edited together.
         string path = PathOf("patients.csv");
         var spec = new FixtureSpec(path, 10, 2);
         FixtureFiles.Update(new BenchPatientSynthesizer(2), spec);
         var changed = new BenchPatientSynthesizer(2).WithDiagnosis(r => r.Index == 4 ? "Flu" : PatientDiagnosis(r.Index));
 
-        var ex = Fails("SK5002", () => FixtureFiles.Verify(path, changed, spec));
+        var ex = Fails("SK5003", () => FixtureFiles.Verify(path, changed, spec));
 
-        Assert.Contains("generates different bytes", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("edited together", ex.Message, StringComparison.Ordinal);
         string expectedLine = File.ReadAllText(path).Split('\n')[5];
         Assert.Equal(6, ex.Line);
         Assert.Equal(expectedLine.IndexOf(new BenchPatientSynthesizer(2).Create(4).Diagnosis, StringComparison.Ordinal) + 1, ex.Column);
+    }
+
+    [Fact]
+    public void Different_bytes_from_another_synthkit_version_are_SK5002_naming_both_versions()
+    {
+        string path = PathOf("patients.csv");
+        var spec = new FixtureSpec(path, 10, 2);
+        FixtureFiles.Update(new BenchPatientSynthesizer(2), spec);
+        string manifest = path + ".synth.json";
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace($"\"synthKitVersion\": \"{FixtureManifest.Version}\"", "\"synthKitVersion\": \"0.0.9\"", StringComparison.Ordinal));
+        var changed = new BenchPatientSynthesizer(2).WithDiagnosis(r => r.Index == 4 ? "Flu" : PatientDiagnosis(r.Index));
+
+        var ex = Fails("SK5002", () => FixtureFiles.Verify(path, changed, spec));
+
+        Assert.Contains($"SynthKit {FixtureManifest.Version} generates different bytes than SynthKit 0.0.9 did", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(6, ex.Line);
     }
 
     private static string PatientDiagnosis(long index) => new BenchPatientSynthesizer(2).Create(index).Diagnosis;
