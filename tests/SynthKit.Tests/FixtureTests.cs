@@ -228,6 +228,28 @@ public sealed class FixtureTests : IDisposable
     }
 
     [Fact]
+    public void A_read_only_fixture_is_refused_when_it_would_change_and_left_alone_when_it_would_not()
+    {
+        string path = PathOf("locked.csv");
+        Assert.True(AtomicFile.WriteIfChanged(path, "a,b\n"u8.ToArray()));
+        File.SetAttributes(path, FileAttributes.ReadOnly);
+        try
+        {
+            Assert.False(AtomicFile.WriteIfChanged(path, "a,b\n"u8.ToArray()));
+            var ex = Assert.Throws<SynthKitException>(() => AtomicFile.WriteIfChanged(path, "c,d\n"u8.ToArray()));
+            Assert.Equal(FixtureErrorCodes.IoFailure, ex.Code);
+            Assert.Contains("read-only", ex.Message, StringComparison.Ordinal);
+            Assert.Equal("a,b\n", File.ReadAllText(path));
+            Assert.True(File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly));
+            Assert.Single(Directory.GetFiles(_directory));
+        }
+        finally
+        {
+            File.SetAttributes(path, FileAttributes.Normal);
+        }
+    }
+
+    [Fact]
     public void A_concurrent_writers_temporary_file_is_left_alone_and_both_writes_land()
     {
         string path = PathOf("shared.csv");

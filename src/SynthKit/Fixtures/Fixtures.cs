@@ -414,6 +414,13 @@ public static class AtomicFile
                 return false;
             }
 
+            // A read-only fixture is someone's decision to keep it; replacing it (and silently making it writable) is not.
+            if (File.Exists(full) && File.GetAttributes(full).HasFlag(FileAttributes.ReadOnly))
+            {
+                File.Delete(temporary);
+                throw new SynthKitException(FixtureErrorCodes.IoFailure, $"'{Path.GetFileName(full)}' is read-only and its content would change; make it writable to regenerate it.", path, 1, 1);
+            }
+
             File.Move(temporary, full, overwrite: true);
             return true;
         }
