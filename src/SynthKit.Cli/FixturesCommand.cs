@@ -22,9 +22,10 @@ internal static class FixturesCommand
         mode.AcceptOnlyFromAmong("update", "verify");
         var project = new Option<FileInfo?>("--project") { Description = "The project file, so errors about an item point at it." };
         var referenceList = new Option<FileInfo?>("--references") { Description = "A file listing the user assembly's dependencies, one path per line." };
+        var allowOutside = new Option<bool>("--allow-outside-project") { Description = "Allow fixture paths outside the project's folder (SynthFixtureAllowOutsideProject=true)." };
         var command = new Command("fixtures", "Update or verify the fixtures a project declares (run by the SynthKit.Build targets).")
         {
-            assembly, spec, mode, project, referenceList,
+            assembly, spec, mode, project, referenceList, allowOutside,
         };
         command.SetAction(parse =>
         {
@@ -44,7 +45,7 @@ internal static class FixturesCommand
                 string include = fields[0];
                 try
                 {
-                    var item = Item.Parse(fields, projectPath);
+                    var item = Item.Parse(fields, projectPath, parse.GetValue(allowOutside));
                     var synthesizer = loaded.Find(item.Schema, item.File, item.Line, item.Column).Create(item.Spec.Seed);
                     if (verify)
                     {
@@ -84,7 +85,7 @@ internal static class FixturesCommand
 
     private sealed record Item(string Schema, FixtureSpec Spec, string? File, int Line, int Column)
     {
-        public static Item Parse(string[] fields, string? projectPath)
+        public static Item Parse(string[] fields, string? projectPath, bool allowOutside = false)
         {
             string include = fields[0];
             var (file, line, column) = ProjectLocator.Find(projectPath, include);
@@ -113,6 +114,18 @@ internal static class FixturesCommand
             if (!long.TryParse(string.IsNullOrWhiteSpace(fields[6]) ? "0" : fields[6], NumberStyles.Integer, CultureInfo.InvariantCulture, out long start) || start < 0)
             {
                 throw Invalid($"Start is '{fields[6]}'; give a whole number, 0 or more.");
+            }
+
+            if (!allowOutside && projectPath is not null)
+            {
+                // A fixture is a build output of this project: '../../elsewhere/a.csv' or an absolute path would write
+                // (and on CI, trust) files the project does not own.
+                string folder = Path.GetFullPath(Path.GetDirectoryName(projectPath)!) + Path.DirectorySeparatorChar;
+                string target = Path.GetFullPath(fields[1]);
+                if (!target.StartsWith(folder, StringComparison.Ordinal))
+                {
+                    throw Invalid($"the fixture path '{target}' is outside the project's folder '{folder}'; keep fixtures inside it, or set <SynthFixtureAllowOutsideProject>true</SynthFixtureAllowOutsideProject>.");
+                }
             }
 
             try

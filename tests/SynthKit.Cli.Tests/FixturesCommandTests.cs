@@ -38,6 +38,31 @@ public sealed class FixturesCommandTests : IDisposable
     private string[] Both => [Line("fixtures/customers.csv", "SynthKit.Cli.Tests.Schemas.Customer", "40"), Line("fixtures/sensors.jsonl", "Sensor", "10", "0")];
 
     [Fact]
+    public void A_fixture_outside_the_project_folder_is_refused_unless_allowed()
+    {
+        string outside = Path.Combine(Path.GetDirectoryName(_temp.Path)!, "escape-" + Guid.NewGuid().ToString("N")[..8], "a.csv");
+        string line = string.Join('\t', "../escape/a.csv", outside, "SynthKit.Cli.Tests.Schemas.Customer", "5", "1", "", "0");
+        File.WriteAllLines(_temp["spec.tsv"], [line]);
+
+        var refused = Run.Synthkit("fixtures", "--assembly", Run.SchemaAssembly, "--spec", _temp["spec.tsv"], "--project", Project);
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Contains("error SK5005", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("is outside the project's folder", refused.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(outside));
+
+        var allowed = Run.Synthkit("fixtures", "--assembly", Run.SchemaAssembly, "--spec", _temp["spec.tsv"], "--project", Project, "--allow-outside-project");
+        try
+        {
+            Assert.Equal(0, allowed.ExitCode);
+            Assert.True(File.Exists(outside));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(outside)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Update_writes_every_fixture_then_verify_passes_and_a_second_update_writes_nothing()
     {
         var update = Fixtures("update", Both);
