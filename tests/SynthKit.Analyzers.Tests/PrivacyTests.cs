@@ -39,6 +39,10 @@ public class PersonalDataTests
     [InlineData("MRN", "string", "MedicalRecordNumber")]
     [InlineData("Latitude", "double", "Latitude")]
     [InlineData("Lng", "decimal", "Longitude")]
+    [InlineData("CustomerName", "string", "FullName")]
+    [InlineData("BankAccount", "string", "AccountNumber")]
+    [InlineData("RoutingNumber", "long", "AccountNumber")]
+    [InlineData("Town", "string", "City")]
     public async Task Names_that_say_personal_data_are_flagged_with_the_kind_they_suggest(string name, string type, string kind)
     {
         string source = Header + $$"""
@@ -104,6 +108,7 @@ public class PersonalDataTests
             {
                 [System.ComponentModel.DataAnnotations.EmailAddress] public string {|#0:Primary|} { get; set; } = "";
                 [System.ComponentModel.DataAnnotations.Phone] public string {|#1:Reach|} { get; set; } = "";
+                [System.ComponentModel.DataAnnotations.CreditCard] public string {|#5:Payment|} { get; set; } = "";
                 public System.Net.IPAddress {|#2:Origin|} { get; set; } = null!;
                 public System.Net.Mail.MailAddress {|#3:Sender|} { get; set; } = null!;
                 public System.Net.NetworkInformation.PhysicalAddress {|#4:Nic|} { get; set; } = null!;
@@ -116,7 +121,8 @@ public class PersonalDataTests
             Verify.Diagnostic("SK1001").WithLocation(1).WithArguments("Reach", "it carries [Phone]"),
             Verify.Diagnostic("SK1001").WithLocation(2).WithArguments("Origin", "it is an IP address"),
             Verify.Diagnostic("SK1001").WithLocation(3).WithArguments("Sender", "it is a mail address"),
-            Verify.Diagnostic("SK1001").WithLocation(4).WithArguments("Nic", "it is a MAC address"));
+            Verify.Diagnostic("SK1001").WithLocation(4).WithArguments("Nic", "it is a MAC address"),
+            Verify.Diagnostic("SK1001").WithLocation(5).WithArguments("Payment", "it carries [CreditCard]"));
     }
 
     [Fact]
@@ -383,6 +389,9 @@ public class PersonalDataTests
         "MedicalRecordNumber" => "medical record number",
         "Latitude" => "latitude",
         "Longitude" => "longitude",
+        "FullName" => "name",
+        "AccountNumber" => "account number",
+        "City" => "city",
         _ => kind,
     };
 }
