@@ -192,7 +192,7 @@ public class ColumnarCoverageTests
         k.Set(1, null);
         Assert.Equal(("b", (string?)null, -1), (k[0], k[1], k.Codes[1]));
         Assert.Throws<System.Collections.Generic.KeyNotFoundException>(() => batch["nope"]);
-        Assert.Throws<InvalidCastException>(() => batch.Get<int>("s".Length == 1 ? "n" : "s"));
+        Assert.Throws<InvalidCastException>(() => batch.Get<int>("n"));
         Assert.Equal("t: 5 rows × 3 columns", batch.ToString());
         batch.Clear();
         Assert.Equal((0, 0), (batch.RowCount, ((StringColumn)batch["s"]).ByteCount));
