@@ -86,7 +86,7 @@ public static class Cli
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error {FixtureErrorCodes.IoFailure}: {ex.Message}");
+            error.WriteLine(IoErrorLine(ex));
             return InputError;
         }
         catch (Exception ex) when (ex is System.Reflection.TargetInvocationException or TypeInitializationException && ex.InnerException is not null)
@@ -110,9 +110,27 @@ public static class Cli
         }
     }
 
+    /// <summary>An input or output failure the commands did not code themselves: the path first where one is known.</summary>
+    internal static string IoErrorLine(Exception ex) => ex switch
+    {
+        FileNotFoundException { FileName: { } file } => $"{file}: error {FixtureErrorCodes.IoFailure}: '{Path.GetFileName(file)}' does not exist.",
+        _ => $"error {FixtureErrorCodes.IoFailure}: {ex.Message}",
+    };
+
     /// <summary>The exit code for an error: 1 for fixture problems, 3 for everything else.</summary>
     internal static int ExitCodeOf(SynthKitException ex) =>
         ex.Code is FixtureErrorCodes.Missing or FixtureErrorCodes.Stale or FixtureErrorCodes.Tampered ? FixtureProblem : InputError;
+
+    /// <summary>A usage error (exit 2) unless the option, when given, names an existing file (not a directory).</summary>
+    internal static void MustBeAFile(Option<FileInfo?> option) => option.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<FileInfo?>() is { } file && !file.Exists)
+        {
+            result.AddError(Directory.Exists(file.FullName)
+                ? $"{option.Name} '{file.FullName}' is a directory; name a file."
+                : $"{option.Name} '{file.FullName}' does not exist.");
+        }
+    });
 
     /// <summary>The options every command that loads an assembly shares.</summary>
     internal static (Option<FileInfo> Assembly, Option<string[]> References) AssemblyOptions(bool required)
@@ -127,6 +145,16 @@ public static class Cli
             Description = "An assembly the user assembly depends on, where its .deps.json and directory do not say (repeatable).",
             AllowMultipleArgumentsPerToken = true,
         };
+        references.Validators.Add(result =>
+        {
+            foreach (var reference in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (!File.Exists(reference))
+                {
+                    result.AddError($"--reference '{reference}' does not exist.");
+                }
+            }
+        });
         return (assembly, references);
     }
 }

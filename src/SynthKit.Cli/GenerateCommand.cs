@@ -13,7 +13,9 @@ internal static class GenerateCommand
         var (assembly, references) = Cli.AssemblyOptions(required: false);
         var schema = new Option<string?>("--schema", "-s") { Description = "With --assembly, the schema: its type's full name (Clinic.Patient) or its schema name (Patient)." };
         var specFile = new Option<FileInfo?>("--spec") { Description = "Generate from a SynthKit column spec (JSON, docs/spec.md) instead of an assembly: no C#, no compiler." };
+        Cli.MustBeAFile(specFile);
         var metadata = new Option<FileInfo?>("--metadata", "-m") { Description = "Generate from SDV single-table metadata (each column's default rule; PII sdtypes are faked) instead of an assembly." };
+        Cli.MustBeAFile(metadata);
         var rows = new Option<int>("--rows", "-n") { Description = "How many rows to write.", Required = true };
         var seed = new Option<long>("--seed") { Description = "The seed (default 0). The same seed gives the same bytes on every machine.", DefaultValueFactory = _ => 0 };
         var start = new Option<long>("--start") { Description = "The first row index (default 0).", DefaultValueFactory = _ => 0 };

@@ -37,6 +37,11 @@ internal sealed class SchemaAssembly
     public static SchemaAssembly Load(string path, IEnumerable<string> references)
     {
         string full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new SynthKitException(FixtureErrorCodes.HostFailure, $"'{path}' is a directory; point --assembly at the built .dll inside it (e.g. bin/Debug/net10.0/MyApp.Tests.dll).", path);
+        }
+
         if (!File.Exists(full))
         {
             throw new SynthKitException(FixtureErrorCodes.HostFailure, $"The assembly '{path}' does not exist; build the project first, or point --assembly at its output.", path);
@@ -45,7 +50,11 @@ internal sealed class SchemaAssembly
         var context = new UserContext(full, references);
         try
         {
-            var assembly = context.LoadFromAssemblyPath(full);
+            // A framework assembly (System.Private.CoreLib, System.Runtime …) cannot be loaded a second time from its
+            // path; it is the host's own copy, which declares no synthesizers.
+            var assembly = IsPlatformAssembly(full, out var platformName)
+                ? AssemblyLoadContext.Default.LoadFromAssemblyName(platformName)
+                : context.LoadFromAssemblyPath(full);
             CheckSynthKitVersion(assembly, path);
             return new SchemaAssembly(assembly, SynthesizerRegistry.All(assembly), context);
         }
@@ -143,6 +152,15 @@ internal sealed class SchemaAssembly
         }
 
         return _referenced;
+    }
+
+    private static bool IsPlatformAssembly(string path, out AssemblyName name)
+    {
+        name = AssemblyName.GetAssemblyName(path);
+        string fileName = Path.GetFileName(path);
+        return AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is string platform
+            && platform.Split(Path.PathSeparator).Any(p => string.Equals(Path.GetFileName(p), fileName, StringComparison.OrdinalIgnoreCase))
+            && !s_shared.Contains(name.Name ?? "");
     }
 
     private static void CheckSynthKitVersion(Assembly assembly, string path)

@@ -12,7 +12,9 @@ internal static class SchemaCommand
     {
         var (assembly, references) = Cli.AssemblyOptions(required: false);
         var metadata = new Option<FileInfo?>("--metadata", "-m") { Description = "Describe a table from an SDV single-table metadata file instead of an assembly." };
+        Cli.MustBeAFile(metadata);
         var specFile = new Option<FileInfo?>("--spec") { Description = "Describe a table from a SynthKit column spec (JSON) instead of an assembly." };
+        Cli.MustBeAFile(specFile);
         var name = new Option<string?>("--schema", "-s") { Description = "Only this schema (type's full name or schema name); with --metadata, the table name (default: the file name)." };
         var json = new Option<bool>("--json") { Description = "Print the column spec as JSON (docs/spec.md) instead of a table." };
         var sdv = new Option<bool>("--sdv") { Description = "Print SDV single-table metadata instead of a table." };
@@ -67,7 +69,8 @@ internal static class SchemaCommand
             {
                 if (tables.Count > 1 && parse.GetValue(output) is not null)
                 {
-                    throw new SynthKitException(ErrorCodes.InvalidSpec, $"the assembly declares {tables.Count} schemas; name one with --schema to write it to a file");
+                    console.ErrorWriter.WriteLine($"error: the assembly declares {tables.Count} schemas; name one with --schema to write it to a file.");
+                    return Cli.UsageError;
                 }
 
                 foreach (var (spec, _, _) in tables)

@@ -130,7 +130,7 @@ public sealed class FixturesCommandTests : IDisposable
         var (code, _, error) = Run.Synthkit("fixtures", "--assembly", Run.SchemaAssembly, "--spec", _temp["nope.tsv"]);
 
         Assert.Equal(Cli.InputError, code);
-        Assert.StartsWith("error SK5006: ", error, StringComparison.Ordinal);
+        Assert.StartsWith(_temp["nope.tsv"] + ": error SK5006: ", error, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", error, StringComparison.Ordinal);
     }
 

@@ -11,11 +11,15 @@ namespace SynthKit.Tests;
 /// Mutation testing of the readers, permanently in CI: valid files SynthKit wrote are mutated (bytes flipped, inserted,
 /// deleted, duplicated; quotes, separators and line breaks injected) a few thousand times from a fixed seed, and every
 /// reader must either read rows or throw a coded <see cref="SynthKitException"/> — nothing else, ever. (CsCheck restores
-/// here, but seeds only its first iteration; these inputs must be the same on every run.)
+/// here, but seeds only its first iteration; these inputs must be the same on every run.) For the longer fuzz run
+/// (docs/reliability.md), <c>SYNTHKIT_MUTANTS</c> raises the count and <c>SYNTHKIT_MUTATION_SEED</c> shifts every seed;
+/// CI uses neither.
 /// </summary>
 public class ReaderMutationTests
 {
-    private const int Mutants = 1_500;
+    private static readonly int Mutants = int.TryParse(Environment.GetEnvironmentVariable("SYNTHKIT_MUTANTS"), out int n) && n > 0 ? n : 1_500;
+
+    private static readonly int SeedShift = int.TryParse(Environment.GetEnvironmentVariable("SYNTHKIT_MUTATION_SEED"), out int shift) ? shift : 0;
 
     private static readonly byte[] Specials = Encoding.UTF8.GetBytes("\",\n\r{}[]:\\0-e.Z+T ");
 
@@ -28,7 +32,7 @@ public class ReaderMutationTests
 
     private static IEnumerable<byte[]> Mutate(byte[] valid, int seed)
     {
-        var random = new Random(seed);
+        var random = new Random(seed + SeedShift);
         for (int i = 0; i < Mutants; i++)
         {
             var bytes = new List<byte>(valid);
@@ -107,13 +111,13 @@ public class ReaderMutationTests
     public void Mutated_specs_and_sdv_metadata_give_a_spec_or_a_coded_error()
     {
         byte[] spec = Encoding.UTF8.GetBytes(DistributionsSynthesizer.Spec.ToJson());
-        foreach (var input in Mutate(spec, 404).Take(800))
+        foreach (var input in Mutate(spec, 404).Take(Mutants * 8 / 15))
         {
             OnlyCodedErrors(input, s => new SpecSynthesizer(TableSpec.FromUtf8Json(((MemoryStream)s).ToArray()), 1).ToBatch(0, 3));
         }
 
         byte[] sdv = File.ReadAllBytes(Path.Combine(ColumnReaderTests.Datasets, "adult.meta.json"));
-        foreach (var input in Mutate(sdv, 405).Take(800))
+        foreach (var input in Mutate(sdv, 405).Take(Mutants * 8 / 15))
         {
             OnlyCodedErrors(input, s => SdvMetadata.Read(((MemoryStream)s).ToArray(), "adult"));
         }

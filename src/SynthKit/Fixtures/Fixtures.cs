@@ -231,6 +231,11 @@ public static class FixtureFiles
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string manifestPath = FixtureManifest.PathFor(path);
+        if (Directory.Exists(path))
+        {
+            throw new SynthKitException(FixtureErrorCodes.Missing, $"'{path}' is a directory, not a fixture; name the fixture files to verify.", path);
+        }
+
         if (!File.Exists(path))
         {
             throw new SynthKitException(FixtureErrorCodes.Missing, $"The fixture '{Path.GetFileName(path)}' does not exist. {Remedy}", path);
