@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading.Tasks;
+
+namespace SynthKit.Evaluation;
+
+/// <summary>The encoded tables of one evaluation, with per-column work (sorting, binning) done once and shared.</summary>
+internal sealed class EvalContext
+{
+    private readonly ConcurrentDictionary<(EvalTable, int), double[]> _sorted = new();
+    private readonly ConcurrentDictionary<(EvalTable, int), (int[], int)> _discrete = new();
+
+    public EvalContext(TableSpec spec, EvalTable real, EvalTable synthetic, EvalTable? holdout, CategoryIndex[] categories, int maxDegreeOfParallelism)
+    {
+        Spec = spec;
+        Real = real;
+        Synthetic = synthetic;
+        Holdout = holdout;
+        Categories = categories;
+        Parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism <= 0 ? Environment.ProcessorCount : maxDegreeOfParallelism };
+    }
+
+    public TableSpec Spec { get; }
+
+    public EvalTable Real { get; }
+
+    public EvalTable Synthetic { get; }
+
+    public EvalTable? Holdout { get; }
+
+    public CategoryIndex[] Categories { get; }
+
+    public ParallelOptions Parallel { get; }
+
+    /// <summary>A numeric column's non-null values, sorted (and rounded as SDMetrics rounds them).</summary>
+    public double[] Sorted(EvalTable table, int column) => _sorted.GetOrAdd((table, column), key => Statistics.SortedValues(key.Item1.Columns[key.Item2]));
+
+    /// <summary>A column as discrete codes for contingency tables: its categories, or its own table's 10 equal-width bins.</summary>
+    public (int[] Codes, int Size) Discrete(EvalTable table, int column) => _discrete.GetOrAdd((table, column), key =>
+    {
+        var c = key.Item1.Columns[key.Item2];
+        return c.IsContinuous ? (Statistics.Digitize(c.Values!), 12) : (c.Codes!, Categories[key.Item2].Labels.Count);
+    });
+}
