@@ -82,7 +82,7 @@ internal sealed class EvalTable
     private const double NanosecondsPerTick = 100;
     private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
 
-    private EvalTable(IReadOnlyList<EvalColumn> columns, int rows)
+    internal EvalTable(IReadOnlyList<EvalColumn> columns, int rows)
     {
         Columns = columns;
         RowCount = rows;

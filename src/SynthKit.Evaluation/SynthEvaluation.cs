@@ -19,6 +19,12 @@ public sealed class EvaluationOptions
     /// <summary>The seed for the random baseline of DCRBaselineProtection (default 0): the same seed, the same report.</summary>
     public long Seed { get; init; }
 
+    /// <summary>Columns an attacker knows, for the attribute-disclosure (CAP) attack; with <see cref="Sensitive"/>.</summary>
+    public IReadOnlyList<string> Known { get; init; } = [];
+
+    /// <summary>Columns an attacker wants to learn, for the attribute-disclosure (CAP) attack; with <see cref="Known"/>.</summary>
+    public IReadOnlyList<string> Sensitive { get; init; } = [];
+
     /// <summary>Threads to use (default: every core). Results do not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; }
 }
@@ -53,14 +59,7 @@ public static class SynthEvaluation
             throw new SynthKitException(EvaluationErrorCodes.InvalidInput, $"the {(real.RowCount == 0 ? "real" : "synthetic")} table has no rows");
         }
 
-        var categories = spec.Columns.Select(_ => new CategoryIndex()).ToArray();
-        var context = new EvalContext(
-            spec,
-            EvalTable.Encode(real, spec, categories),
-            EvalTable.Encode(synthetic, spec, categories),
-            holdout is null ? null : EvalTable.Encode(holdout, spec, categories),
-            categories,
-            options.MaxDegreeOfParallelism);
+        var context = CreateContext(real, synthetic, holdout, options);
 
         return new EvaluationReport
         {
@@ -71,6 +70,20 @@ public static class SynthEvaluation
             Diagnostic = QualityMetrics.Diagnostic(context, spec.PrimaryKey),
             Privacy = options.Privacy ? PrivacyMetrics.Compute(context, options) : null,
         };
+    }
+
+    /// <summary>The tables encoded under the real table's spec, categories coded alike in all of them.</summary>
+    internal static EvalContext CreateContext(ColumnBatch real, ColumnBatch synthetic, ColumnBatch? holdout, EvaluationOptions options)
+    {
+        var spec = real.Spec;
+        var categories = spec.Columns.Select(_ => new CategoryIndex()).ToArray();
+        return new EvalContext(
+            spec,
+            EvalTable.Encode(real, spec, categories),
+            EvalTable.Encode(synthetic, spec, categories),
+            holdout is null ? null : EvalTable.Encode(holdout, spec, categories),
+            categories,
+            options.MaxDegreeOfParallelism);
     }
 
     private static List<ExcludedColumn> Excluded(TableSpec spec) => spec.Columns
