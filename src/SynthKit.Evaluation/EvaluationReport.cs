@@ -32,6 +32,12 @@ public sealed class EvaluationReport
     /// <summary>Privacy metrics, when asked for (<see cref="EvaluationOptions.Privacy"/>).</summary>
     public PrivacyReport? Privacy { get; init; }
 
+    /// <summary>Whether the synthetic data keep the real data's variety.</summary>
+    public DiversityReport Diversity { get; init; } = new();
+
+    /// <summary>Whether protected groups are represented and treated as in the real data.</summary>
+    public BiasReport Bias { get; init; } = new();
+
     /// <summary>The report as indented JSON (camelCase, UTF-8 without a byte-order mark).</summary>
     public byte[] ToJsonBytes() => JsonSerializer.SerializeToUtf8Bytes(this, ReportJsonContext.Default.EvaluationReport);
 

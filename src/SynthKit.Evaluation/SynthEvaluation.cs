@@ -25,6 +25,15 @@ public sealed class EvaluationOptions
     /// <summary>Columns an attacker wants to learn, for the attribute-disclosure (CAP) attack; with <see cref="Known"/>.</summary>
     public IReadOnlyList<string> Sensitive { get; init; } = [];
 
+    /// <summary>Columns whose groups the bias report compares (default: those the spec marks sensitive or quasi-identifying).</summary>
+    public IReadOnlyList<string> Protected { get; init; } = [];
+
+    /// <summary>The column whose outcome the bias report (and, later, utility) measures, or null.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>The target value counted as the outcome (default: the real data's rarer value).</summary>
+    public string? PositiveClass { get; init; }
+
     /// <summary>Threads to use (default: every core). Results do not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; }
 }
@@ -69,6 +78,8 @@ public static class SynthEvaluation
             Quality = QualityMetrics.Quality(context, options.RealCorrelationThreshold, options.RealAssociationThreshold),
             Diagnostic = QualityMetrics.Diagnostic(context, spec.PrimaryKey),
             Privacy = options.Privacy ? PrivacyMetrics.Compute(context, options) : null,
+            Diversity = DiversityMetrics.Diversity(context),
+            Bias = DiversityMetrics.Bias(context, options.Protected, options.Target, options.PositiveClass),
         };
     }
 
