@@ -48,13 +48,14 @@ public static class Cli
     {
         var console = new Reporter(output, error) { Cancellation = cancellationToken };
         var root = new RootCommand(
-            "synthkit: generate and verify synthetic-data fixtures, and list an assembly's schemas.\n" +
+            "synthkit: generate and verify synthetic-data fixtures, list an assembly's schemas, and evaluate synthetic data.\n" +
             "Exit codes: 0 success; 1 a fixture is missing, stale or tampered with; 2 the command line is wrong; " +
             "3 an input could not be used (unknown schema, unloadable assembly, unreadable or malformed file, I/O failure).")
         {
             GenerateCommand.Create(console),
             VerifyCommand.Create(console),
             SchemaCommand.Create(console),
+            EvaluateCommand.Create(console),
             FixturesCommand.Create(console),
         };
 

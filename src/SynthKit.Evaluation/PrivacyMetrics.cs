@@ -20,19 +20,18 @@ internal static class PrivacyMetrics
         var synRows = space.Encode(syn);
         var holdoutRows = holdout is null ? null : space.Encode(holdout);
 
-        var (synToReal, synToReal2) = Nearest(synRows, realRows, second: true, context.Parallel);
+        var (synToReal, synToReal2, realToSyn) = Cross(synRows, realRows, secondForA: true, wantB: holdoutRows is not null, context.Parallel);
         var randomRows = space.Encode(RandomBaseline.Create(context, options.Seed));
-        var (randomToReal, _) = Nearest(randomRows, realRows, second: false, context.Parallel);
+        var (randomToReal, _, _) = Cross(randomRows, realRows, secondForA: false, wantB: false, context.Parallel);
         double synMedian = Median(synToReal), randomMedian = Median(randomToReal);
 
         double[]? synToHoldout = null;
         MembershipInference? attack = null;
         if (holdoutRows is not null)
         {
-            synToHoldout = Nearest(synRows, holdoutRows, second: false, context.Parallel).First;
-            var (realToSyn, _) = Nearest(realRows, synRows, second: false, context.Parallel);
-            var (holdoutToSyn, _) = Nearest(holdoutRows, synRows, second: false, context.Parallel);
-            attack = Attack(realToSyn, holdoutToSyn);
+            var (toHoldout, _, holdoutToSyn) = Cross(synRows, holdoutRows, secondForA: false, wantB: true, context.Parallel);
+            synToHoldout = toHoldout;
+            attack = Attack(realToSyn!, holdoutToSyn!);
         }
 
         var copies = new ExactRows(context, real);
@@ -65,68 +64,171 @@ internal static class PrivacyMetrics
         };
     }
 
-    /// <summary>For each query row, the distance to its nearest reference row (and, if asked, the second nearest).</summary>
+    /// <summary>For each query row, the distance to its nearest reference row (and, if asked, the second nearest), exactly.</summary>
     internal static (double[] First, double[]? Second) Nearest(DistanceRows query, DistanceRows reference, bool second, ParallelOptions parallel)
     {
-        var first = new double[query.Count];
-        var next = second ? new double[query.Count] : null;
-        int numeric = query.Numeric, categorical = query.Categorical, width = numeric + categorical;
-        const int Block = 64;
-        int blocks = (query.Count + Block - 1) / Block;
-        Parallel.For(0, blocks, parallel, b =>
+        var (first, next, _) = Cross(query, reference, second, wantB: false, parallel);
+        return (first, next);
+    }
+
+    /// <summary>
+    /// Every row of <paramref name="a"/> against every row of <paramref name="b"/>, once: the nearest (and, if asked,
+    /// second-nearest) distance of each <paramref name="a"/> row and, since the distance is symmetric, of each
+    /// <paramref name="b"/> row too. Nothing is skipped or sampled; four pairs at a time go through SIMD lanes, rows of
+    /// <paramref name="a"/> are split between cores, and the per-core minima of <paramref name="b"/> are merged by
+    /// <c>min</c>, which does not depend on the order — so the result does not depend on the thread count.
+    /// </summary>
+    internal static (double[] AFirst, double[]? ASecond, double[]? BFirst) Cross(DistanceRows a, DistanceRows b, bool secondForA, bool wantB, ParallelOptions parallel)
+    {
+        var first = new double[a.Count];
+        var second = secondForA ? new double[a.Count] : null;
+        double[]? bFirst = null;
+        if (wantB)
         {
-            int end = Math.Min(query.Count, (b + 1) * Block);
-            for (int q = b * Block; q < end; q++)
+            bFirst = new double[b.Count];
+            Array.Fill(bFirst, double.PositiveInfinity);
+        }
+
+        int width = a.Width;
+        const int Rows = 32;
+        int tasks = (a.Count + Rows - 1) / Rows;
+        var gate = new object();
+        Parallel.For(
+            0,
+            tasks,
+            parallel,
+            () => wantB ? Filled(b.Count) : null,
+            (t, _, local) =>
             {
-                var qNum = query.Numbers.AsSpan(q * numeric, numeric);
-                var qCat = query.Codes.AsSpan(q * categorical, categorical);
-                double best = double.PositiveInfinity, best2 = double.PositiveInfinity;
-                for (int r = 0; r < reference.Count; r++)
+                int end = Math.Min(a.Count, (t + 1) * Rows);
+                for (int q = t * Rows; q < end; q++)
                 {
-                    double bound = second ? best2 : best;
-                    double sum = 0;
-                    var rCat = reference.Codes.AsSpan(r * categorical, categorical);
-                    int c = 0;
-                    for (; c < categorical && sum < bound; c++)
+                    var (best, best2) = Row(a, q, b, local);
+                    first[q] = best / width;
+                    if (second is not null)
                     {
-                        sum += qCat[c] == rCat[c] ? 0 : 1;
-                    }
-
-                    if (sum >= bound)
-                    {
-                        continue;
-                    }
-
-                    var rNum = reference.Numbers.AsSpan(r * numeric, numeric);
-                    for (int n = 0; n < numeric && sum < bound; n++)
-                    {
-                        sum += Math.Min(Math.Abs(qNum[n] - rNum[n]), 1);
-                    }
-
-                    if (sum >= bound)
-                    {
-                        continue;
-                    }
-
-                    if (sum < best)
-                    {
-                        best2 = best;
-                        best = sum;
-                    }
-                    else
-                    {
-                        best2 = sum;
+                        second[q] = best2 / width;
                     }
                 }
 
-                first[q] = best / width;
-                if (next is not null)
+                return local;
+            },
+            local =>
+            {
+                if (local is null)
                 {
-                    next[q] = best2 / width;
+                    return;
+                }
+
+                lock (gate)
+                {
+                    for (int i = 0; i < local.Length; i++)
+                    {
+                        bFirst![i] = Math.Min(bFirst[i], local[i]);
+                    }
+                }
+            });
+
+        if (bFirst is not null)
+        {
+            for (int i = 0; i < bFirst.Length; i++)
+            {
+                bFirst[i] /= width;
+            }
+        }
+
+        return (first, second, bFirst);
+    }
+
+    private static double[] Filled(int count)
+    {
+        var values = new double[count];
+        Array.Fill(values, double.PositiveInfinity);
+        return values;
+    }
+
+    /// <summary>One row of <paramref name="a"/> against all of <paramref name="b"/>: its two smallest sums, and <paramref name="bMin"/> lowered where it is closer.</summary>
+    private static (double Best, double Best2) Row(DistanceRows a, int q, DistanceRows b, double[]? bMin)
+    {
+        int width = b.Width, categorical = b.Categorical, count = b.Count;
+        int lanes = System.Numerics.Vector<double>.Count;
+        Span<double> point = stackalloc double[width];
+        for (int c = 0; c < width; c++)
+        {
+            point[c] = a.Columns[c][q];
+        }
+
+        var one = System.Numerics.Vector<double>.One;
+        var zero = System.Numerics.Vector<double>.Zero;
+        double best = double.PositiveInfinity, best2 = double.PositiveInfinity;
+        int vectorEnd = count - (count % lanes);
+        var columns = b.Columns;
+        for (int i = 0; i < vectorEnd; i += lanes)
+        {
+            var sum = zero;
+            for (int c = 0; c < categorical; c++)
+            {
+                var v = System.Numerics.Vector.LoadUnsafe(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(columns[c]), (nuint)i);
+                sum += System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.Equals(v, new System.Numerics.Vector<double>(point[c])), zero, one);
+            }
+
+            for (int c = categorical; c < width; c++)
+            {
+                var v = System.Numerics.Vector.LoadUnsafe(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(columns[c]), (nuint)i);
+                sum += System.Numerics.Vector.Min(System.Numerics.Vector.Abs(v - new System.Numerics.Vector<double>(point[c])), one);
+            }
+
+            if (bMin is not null)
+            {
+                ref double target = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(bMin);
+                ref var lane = ref System.Runtime.CompilerServices.Unsafe.As<double, System.Numerics.Vector<double>>(ref System.Runtime.CompilerServices.Unsafe.Add(ref target, i));
+                lane = System.Numerics.Vector.Min(lane, sum);
+            }
+
+            if (System.Numerics.Vector.LessThanAny(sum, new System.Numerics.Vector<double>(best2)))
+            {
+                for (int l = 0; l < lanes; l++)
+                {
+                    Keep(sum[l], ref best, ref best2);
                 }
             }
-        });
-        return (first, next);
+        }
+
+        for (int i = vectorEnd; i < count; i++)
+        {
+            double sum = 0;
+            for (int c = 0; c < categorical; c++)
+            {
+                sum += columns[c][i] == point[c] ? 0 : 1;
+            }
+
+            for (int c = categorical; c < width; c++)
+            {
+                sum += Math.Min(Math.Abs(columns[c][i] - point[c]), 1);
+            }
+
+            if (bMin is not null)
+            {
+                bMin[i] = Math.Min(bMin[i], sum);
+            }
+
+            Keep(sum, ref best, ref best2);
+        }
+
+        return (best, best2);
+    }
+
+    private static void Keep(double d, ref double best, ref double best2)
+    {
+        if (d < best)
+        {
+            best2 = best;
+            best = d;
+        }
+        else if (d < best2)
+        {
+            best2 = d;
+        }
     }
 
     /// <summary>The share of synthetic rows strictly closer to training than to holdout, ties counting <paramref name="tiesCount"/>.</summary>
@@ -230,27 +332,30 @@ internal static class PrivacyMetrics
     }
 }
 
-/// <summary>Rows laid out for distances: numbers scaled by the training range, categories as codes, row-major.</summary>
+/// <summary>Rows laid out for distances, column by column: categories (as codes) first, then numbers scaled by the training range.</summary>
 internal sealed class DistanceRows
 {
     public DistanceRows(int count, int numeric, int categorical)
     {
         Count = count;
-        Numeric = numeric;
         Categorical = categorical;
-        Numbers = new double[count * numeric];
-        Codes = new int[count * categorical];
+        Width = categorical + numeric;
+        Columns = new double[Width][];
+        for (int c = 0; c < Width; c++)
+        {
+            Columns[c] = new double[count];
+        }
     }
 
     public int Count { get; }
 
-    public int Numeric { get; }
-
+    /// <summary>How many leading columns are categories.</summary>
     public int Categorical { get; }
 
-    public double[] Numbers { get; }
+    /// <summary>How many columns there are in all.</summary>
+    public int Width { get; }
 
-    public int[] Codes { get; }
+    public double[][] Columns { get; }
 }
 
 /// <summary>
@@ -273,8 +378,8 @@ internal sealed class DistanceSpace
         var evaluated = Enumerable.Range(0, real.Columns.Count).Where(c => real.Columns[c].Kind != EvalKind.Excluded).ToArray();
         _numeric = evaluated.Where(c => real.Columns[c].IsContinuous).ToArray();
 
-        // Categories with many labels first: they end most comparisons soonest.
-        _categorical = evaluated.Where(c => real.Columns[c].IsDiscrete).OrderByDescending(c => context.Categories[c].Labels.Count).ThenBy(c => c).ToArray();
+        // Categories that differ most often between two real rows (1 − Σp²) first: they end most comparisons soonest.
+        _categorical = evaluated.Where(c => real.Columns[c].IsDiscrete).OrderByDescending(c => Mismatch(real.Columns[c].Codes!, context.Categories[c].Labels.Count)).ThenBy(c => c).ToArray();
         _offset = new double[_numeric.Length];
         _scale = new double[_numeric.Length];
         for (int i = 0; i < _numeric.Length; i++)
@@ -289,25 +394,44 @@ internal sealed class DistanceSpace
     public DistanceRows Encode(EvalTable table)
     {
         var rows = new DistanceRows(table.RowCount, _numeric.Length, _categorical.Length);
-        for (int i = 0; i < _numeric.Length; i++)
-        {
-            var values = table.Columns[_numeric[i]].Values!;
-            for (int r = 0; r < table.RowCount; r++)
-            {
-                double v = values[r];
-                rows.Numbers[(r * _numeric.Length) + i] = double.IsNaN(v) ? Far : Math.Clamp((v - _offset[i]) * _scale[i], -Limit, Limit);
-            }
-        }
-
         for (int i = 0; i < _categorical.Length; i++)
         {
             var codes = table.Columns[_categorical[i]].Codes!;
+            var target = rows.Columns[i];
             for (int r = 0; r < table.RowCount; r++)
             {
-                rows.Codes[(r * _categorical.Length) + i] = codes[r];
+                target[r] = codes[r];
+            }
+        }
+
+        for (int i = 0; i < _numeric.Length; i++)
+        {
+            var values = table.Columns[_numeric[i]].Values!;
+            var target = rows.Columns[_categorical.Length + i];
+            for (int r = 0; r < table.RowCount; r++)
+            {
+                double v = values[r];
+                target[r] = double.IsNaN(v) ? Far : Math.Clamp((v - _offset[i]) * _scale[i], -Limit, Limit);
             }
         }
 
         return rows;
+    }
+
+    private static double Mismatch(int[] codes, int size)
+    {
+        var counts = new double[size + 1];
+        foreach (int code in codes)
+        {
+            counts[code + 1]++;
+        }
+
+        double same = 0;
+        foreach (double count in counts)
+        {
+            same += count / codes.Length * (count / codes.Length);
+        }
+
+        return 1 - same;
     }
 }

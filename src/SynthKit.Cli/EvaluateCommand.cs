@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Spectre.Console;
+using SynthKit.Evaluation;
+
+namespace SynthKit.Cli;
+
+/// <summary><c>synthkit evaluate</c>: scores synthetic rows against real ones, writes reports, and enforces gates.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create(Reporter console)
+    {
+        var real = new Option<FileInfo>("--real") { Description = "The real (training) rows, CSV.", Required = true };
+        var synthetic = new Option<FileInfo>("--synthetic") { Description = "The synthetic rows, CSV.", Required = true };
+        var holdout = new Option<FileInfo?>("--holdout") { Description = "Real rows the generator never saw, CSV: the baseline for exact copies, DCR share, overfitting protection and the membership-inference attack." };
+        var metadata = new Option<FileInfo?>("--metadata", "-m") { Description = "SDV single-table metadata describing the columns." };
+        var specFile = new Option<FileInfo?>("--spec") { Description = "A SynthKit column spec (JSON) describing the columns." };
+        var target = new Option<string?>("--target") { Description = "The outcome column for the bias report's outcome rates and demographic parity." };
+        var positive = new Option<string?>("--positive") { Description = "The target value counted as the outcome (default: the real data's rarer value)." };
+        var protectedColumns = new Option<string?>("--protected") { Description = "Comma-separated protected columns for the bias report (default: the spec's sensitive and quasi-identifying columns)." };
+        var known = new Option<string?>("--known") { Description = "Comma-separated columns an attacker knows (attribute disclosure; with --sensitive)." };
+        var sensitive = new Option<string?>("--sensitive") { Description = "Comma-separated columns an attacker wants (attribute disclosure; with --known)." };
+        var json = new Option<FileInfo?>("--json") { Description = "Write the JSON report (docs/evaluation.md) here." };
+        var markdown = new Option<FileInfo?>("--markdown") { Description = "Write the Markdown scorecard here." };
+        var gates = new Option<string[]>("--gate") { Description = "A bound the report must meet, e.g. \"quality>=0.9\" or \"privacy.membershipInference.auc<=0.6\" (repeatable); a failed gate exits 1 with an SK6101 line.", AllowMultipleArgumentsPerToken = false };
+        var seed = new Option<long>("--seed") { Description = "The seed of the random baseline (DCRBaselineProtection); default 0.", DefaultValueFactory = _ => 0 };
+        var noPrivacy = new Option<bool>("--no-privacy") { Description = "Skip the privacy metrics (distances between every pair of rows)." };
+        foreach (var file in new[] { real, synthetic })
+        {
+            Cli.MustBeAFile(file!);
+        }
+
+        foreach (var file in new[] { holdout, metadata, specFile })
+        {
+            Cli.MustBeAFile(file);
+        }
+
+        var command = new Command("evaluate", "Score synthetic rows against real ones (quality as SDMetrics defines it, diagnostic, exact privacy metrics, diversity, bias), write JSON and Markdown reports, and fail on gates. Exit codes: 0 every gate holds, 1 a gate fails, 2 bad arguments, 3 unusable input.")
+        {
+            real, synthetic, holdout, metadata, specFile, target, positive, protectedColumns, known, sensitive, json, markdown, gates, seed, noPrivacy,
+        };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(metadata) is null) == (result.GetValue(specFile) is null))
+            {
+                result.AddError("Give exactly one of --metadata and --spec.");
+            }
+
+            if ((result.GetValue(known) is null) != (result.GetValue(sensitive) is null))
+            {
+                result.AddError("--known and --sensitive go together.");
+            }
+        });
+        command.SetAction(parse =>
+        {
+            List<ReportGate> parsedGates;
+            try
+            {
+                parsedGates = (parse.GetValue(gates) ?? []).Select(ReportGate.Parse).ToList();
+            }
+            catch (SynthKitException ex)
+            {
+                console.Error(ex);
+                return Cli.UsageError;
+            }
+
+            var spec = parse.GetValue(metadata) is { } m ? SdvMetadata.Load(m.FullName) : TableSpec.Load(parse.GetValue(specFile)!.FullName);
+            var options = new EvaluationOptions
+            {
+                Privacy = !parse.GetValue(noPrivacy),
+                Seed = parse.GetValue(seed),
+                Target = parse.GetValue(target),
+                PositiveClass = parse.GetValue(positive),
+                Protected = List(parse.GetValue(protectedColumns)),
+                Known = List(parse.GetValue(known)),
+                Sensitive = List(parse.GetValue(sensitive)),
+            };
+
+            var report = Run(console, "Evaluating", () =>
+            {
+                var realRows = ColumnReader.ReadCsv(parse.GetValue(real)!.FullName, spec);
+                var synRows = ColumnReader.ReadCsv(parse.GetValue(synthetic)!.FullName, spec);
+                var holdoutRows = parse.GetValue(holdout) is { } h ? ColumnReader.ReadCsv(h.FullName, spec) : null;
+                return SynthEvaluation.Evaluate(realRows, synRows, holdoutRows, options);
+            });
+
+            List<GateResult> results;
+            try
+            {
+                results = parsedGates.Select(g => g.Check(report)).ToList();
+            }
+            catch (SynthKitException ex)
+            {
+                console.Error(ex);
+                return Cli.UsageError;
+            }
+
+            string scorecard = MarkdownReport.Render(report, results);
+            if (parse.GetValue(json) is { } jsonFile)
+            {
+                Fixtures.AtomicFile.WriteIfChanged(jsonFile.FullName, report.ToJsonBytes());
+            }
+
+            if (parse.GetValue(markdown) is { } markdownFile)
+            {
+                Fixtures.AtomicFile.WriteIfChanged(markdownFile.FullName, Encoding.UTF8.GetBytes(scorecard));
+            }
+
+            console.Output.Write(scorecard);
+            var failed = results.Where(r => !r.Holds).ToList();
+            foreach (var failure in failed)
+            {
+                console.ErrorWriter.WriteLine($"error {EvaluationErrorCodes.GateFailed}: gate '{failure.Gate.Text}' failed: {failure.Describe()}");
+            }
+
+            return failed.Count == 0 ? Cli.Ok : Cli.FixtureProblem;
+        });
+        return command;
+    }
+
+    private static List<string> List(string? text) => text is null ? [] : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static T Run<T>(Reporter console, string label, Func<T> work)
+    {
+        if (!console.IsTerminal)
+        {
+            return work();
+        }
+
+        T result = default!;
+        AnsiConsole.Status().Start(label + "…", _ => result = work());
+        return result;
+    }
+}
