@@ -63,6 +63,13 @@ internal static class ReportPaths
             {
                 return null;
             }
+
+            if (node is null)
+            {
+                // A part of the report that was not computed (no holdout, no target): the metric exists, without a value.
+                exists = true;
+                return null;
+            }
         }
 
         if (node is JsonObject scored && scored.TryGetPropertyValue("score", out var score))
