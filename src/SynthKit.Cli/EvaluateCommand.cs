@@ -26,6 +26,7 @@ internal static class EvaluateCommand
         var sensitive = new Option<string?>("--sensitive") { Description = "Comma-separated columns an attacker wants (attribute disclosure; with --known)." };
         var json = new Option<FileInfo?>("--json") { Description = "Write the JSON report (docs/evaluation.md) here." };
         var markdown = new Option<FileInfo?>("--markdown") { Description = "Write the Markdown scorecard here." };
+        var html = new Option<FileInfo?>("--html") { Description = "Write the HTML report here: one self-contained page with plots that opens offline." };
         var gates = new Option<string[]>("--gate") { Description = "A bound the report must meet, e.g. \"quality>=0.9\" or \"privacy.membershipInference.auc<=0.6\" (repeatable); a failed gate exits 1 with an SK6101 line.", AllowMultipleArgumentsPerToken = false };
         var seed = new Option<long>("--seed") { Description = "The seed of the random baseline (DCRBaselineProtection); default 0.", DefaultValueFactory = _ => 0 };
         var noPrivacy = new Option<bool>("--no-privacy") { Description = "Skip the privacy metrics (distances between every pair of rows)." };
@@ -41,7 +42,7 @@ internal static class EvaluateCommand
 
         var command = new Command("evaluate", "Score synthetic rows against real ones (quality as SDMetrics defines it, diagnostic, exact privacy metrics, diversity, bias), write JSON and Markdown reports, and fail on gates. Exit codes: 0 every gate holds, 1 a gate fails, 2 bad arguments, 3 unusable input.")
         {
-            real, synthetic, holdout, metadata, specFile, target, positive, protectedColumns, known, sensitive, json, markdown, gates, seed, noPrivacy,
+            real, synthetic, holdout, metadata, specFile, target, positive, protectedColumns, known, sensitive, json, markdown, html, gates, seed, noPrivacy,
         };
         command.Validators.Add(result =>
         {
@@ -108,6 +109,11 @@ internal static class EvaluateCommand
             if (parse.GetValue(markdown) is { } markdownFile)
             {
                 Fixtures.AtomicFile.WriteIfChanged(markdownFile.FullName, Encoding.UTF8.GetBytes(scorecard));
+            }
+
+            if (parse.GetValue(html) is { } htmlFile)
+            {
+                Fixtures.AtomicFile.WriteIfChanged(htmlFile.FullName, Encoding.UTF8.GetBytes(HtmlReport.Render(report, results)));
             }
 
             console.Output.Write(scorecard);

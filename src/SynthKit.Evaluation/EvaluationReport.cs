@@ -38,6 +38,9 @@ public sealed class EvaluationReport
     /// <summary>Whether protected groups are represented and treated as in the real data.</summary>
     public BiasReport Bias { get; init; } = new();
 
+    /// <summary>Each evaluated column's binned distributions, for the HTML report's plots (not part of the JSON).</summary>
+    internal IReadOnlyList<ColumnDistribution> Distributions { get; init; } = [];
+
     /// <summary>The report as indented JSON (camelCase, UTF-8 without a byte-order mark).</summary>
     public byte[] ToJsonBytes() => JsonSerializer.SerializeToUtf8Bytes(this, ReportJsonContext.Default.EvaluationReport);
 

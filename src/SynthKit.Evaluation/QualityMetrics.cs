@@ -94,7 +94,7 @@ internal static class QualityMetrics
         var (realB, sizeB) = context.Discrete(real, b);
         var (synA, _) = context.Discrete(syn, a);
         var (synB, _) = context.Discrete(syn, b);
-        double association = associationThreshold > 0 ? Statistics.CramersV(realA, realB, sizeA, sizeB) : double.NaN;
+        double association = Statistics.CramersV(realA, realB, sizeA, sizeB);
         bool counts = associationThreshold <= 0 || (!double.IsNaN(association) && association > associationThreshold);
         return new PairScore
         {
@@ -102,6 +102,7 @@ internal static class QualityMetrics
             Metric = "ContingencySimilarity",
             Score = Statistics.ContingencySimilarity(realA, realB, synA, synB, sizeA, sizeB),
             RealAssociation = Finite(association),
+            SyntheticAssociation = Finite(Statistics.CramersV(synA, synB, sizeA, sizeB)),
             MeetsThreshold = counts,
         };
     }

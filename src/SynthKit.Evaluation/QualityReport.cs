@@ -83,6 +83,9 @@ public sealed class PairScore
     /// <summary>Cramér's V in the real data (other pairs).</summary>
     public double? RealAssociation { get; init; }
 
+    /// <summary>Cramér's V in the synthetic data (other pairs).</summary>
+    public double? SyntheticAssociation { get; init; }
+
     /// <summary>Whether the pair counts towards the thresholded score.</summary>
     public bool MeetsThreshold { get; init; }
 }

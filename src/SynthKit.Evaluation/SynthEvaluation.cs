@@ -80,6 +80,7 @@ public static class SynthEvaluation
             Privacy = options.Privacy ? PrivacyMetrics.Compute(context, options) : null,
             Diversity = DiversityMetrics.Diversity(context),
             Bias = DiversityMetrics.Bias(context, options.Protected, options.Target, options.PositiveClass),
+            Distributions = ColumnDistribution.Of(context),
         };
     }
 

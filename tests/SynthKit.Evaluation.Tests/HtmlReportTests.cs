@@ -1,0 +1,82 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace SynthKit.Evaluation.Tests;
+
+/// <summary>
+/// The HTML report opened in a real browser (headless Chromium): no script error, every plot drawn. The page is
+/// rendered once for the class; a screenshot goes to the temporary directory, never into the repository.
+/// </summary>
+public sealed partial class HtmlReportTests
+{
+    private static readonly Lazy<(string Html, string Dom)> s_page = new(() =>
+    {
+        var real = KnownProcess.Sample(2_000, 1);
+        var report = SynthEvaluation.Evaluate(real, KnownProcess.Sample(2_000, 2, rareShare: 0, minorityShare: 0.1), KnownProcess.Sample(2_000, 3), new EvaluationOptions { Protected = ["b"], Target = "c" });
+        string html = HtmlReport.Render(report, [ReportGate.Parse("quality>=0.99").Check(report)]);
+        string file = Path.Combine(Path.GetTempPath(), "synthkit-report-test.html");
+        File.WriteAllText(file, html);
+        return (html, Browser.DumpDom(file, Path.Combine(Path.GetTempPath(), "synthkit-report-test.png")));
+    });
+
+    [GeneratedRegex("<div class=\"plot\" id=\"plot-([^\"]+)\"[^>]*>")]
+    private static partial Regex PlotDiv();
+
+    [Fact]
+    public void Every_plot_is_drawn_in_a_real_browser_without_script_errors()
+    {
+        var (html, dom) = s_page.Value;
+        var plots = PlotDiv().Matches(html).Select(m => m.Groups[1].Value).ToList();
+
+        // 5 columns, 3 pair heatmaps, the DCR histogram, the bias chart.
+        Assert.Equal(["column-x", "column-y", "column-n", "column-c", "column-b", "pairs-real", "pairs-synthetic", "pairs-similarity", "dcr", "bias"], plots);
+        Assert.Contains("<pre id=\"errors\" class=\"fail\"></pre>", dom, StringComparison.Ordinal);
+        Assert.Equal(plots, RenderedDiv().Matches(dom).Select(m => m.Groups[1].Value));
+
+        // Each plot's div holds plotly's drawing.
+        var starts = plots.Select(id => dom.IndexOf($"id=\"plot-{id}\"", StringComparison.Ordinal)).Append(dom.Length).ToList();
+        for (int i = 0; i < plots.Count; i++)
+        {
+            Assert.Contains("class=\"main-svg\"", dom[starts[i]..starts[i + 1]], StringComparison.Ordinal);
+        }
+    }
+
+    [GeneratedRegex("<div class=\"plot js-plotly-plot\" id=\"plot-([^\"]+)\"[^>]*data-rendered=\"true\"")]
+    private static partial Regex RenderedDiv();
+
+    [Fact]
+    public void The_page_needs_no_network()
+    {
+        var (html, _) = s_page.Value;
+        int library = html.IndexOf("plotly.js v", StringComparison.Ordinal);
+        int libraryEnd = html.IndexOf("</script>", library, StringComparison.Ordinal);
+
+        // Outside the inlined plotly.js, nothing refers to the network.
+        string page = html[..library] + html[libraryEnd..];
+        Assert.True(library > 0 && libraryEnd > library);
+        Assert.DoesNotContain("src=\"http", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"http", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<link", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_from_data_is_encoded()
+    {
+        var spec = SdvMetadata.Read(System.Text.Encoding.UTF8.GetBytes("""
+            { "METADATA_SPEC_VERSION": "SINGLE_TABLE_V1", "columns": { "<b>x</b>": { "sdtype": "categorical" } } }
+            """), "<script>alert(1)</script>");
+        var batch = new ColumnBatch(spec, 2) { RowCount = 2 };
+        ((CategoricalColumn)batch["<b>x</b>"]).Set(0, "</script><script>alert(2)</script>");
+        ((CategoricalColumn)batch["<b>x</b>"]).Set(1, "ok");
+
+        string html = HtmlReport.Render(SynthEvaluation.Evaluate(batch, batch, options: new EvaluationOptions { Privacy = false }));
+
+        // Text is encoded in the page; inside the figures' JSON, "</" is escaped so a label cannot close the script.
+        Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("</script><script>alert(2)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>x</b>", html[..html.IndexOf("<script type=\"application/json\"", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+    }
+}
