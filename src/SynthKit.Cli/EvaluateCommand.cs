@@ -30,6 +30,7 @@ internal static class EvaluateCommand
         var gates = new Option<string[]>("--gate") { Description = "A bound the report must meet, e.g. \"quality>=0.9\" or \"privacy.membershipInference.auc<=0.6\" (repeatable); a failed gate exits 1 with an SK6101 line.", AllowMultipleArgumentsPerToken = false };
         var seed = new Option<long>("--seed") { Description = "The seed of the random baseline (DCRBaselineProtection); default 0.", DefaultValueFactory = _ => 0 };
         var noPrivacy = new Option<bool>("--no-privacy") { Description = "Skip the privacy metrics (distances between every pair of rows)." };
+        var noFidelity = new Option<bool>("--no-fidelity") { Description = "Skip the fidelity metrics beyond marginals (nearest neighbours within and between the tables)." };
         foreach (var file in new[] { real, synthetic })
         {
             Cli.MustBeAFile(file!);
@@ -42,7 +43,7 @@ internal static class EvaluateCommand
 
         var command = new Command("evaluate", "Score synthetic rows against real ones (quality as SDMetrics defines it, diagnostic, exact privacy metrics, diversity, bias), write JSON and Markdown reports, and fail on gates. Exit codes: 0 every gate holds, 1 a gate fails, 2 bad arguments, 3 unusable input.")
         {
-            real, synthetic, holdout, metadata, specFile, target, positive, protectedColumns, known, sensitive, json, markdown, html, gates, seed, noPrivacy,
+            real, synthetic, holdout, metadata, specFile, target, positive, protectedColumns, known, sensitive, json, markdown, html, gates, seed, noPrivacy, noFidelity,
         };
         command.Validators.Add(result =>
         {
@@ -73,6 +74,7 @@ internal static class EvaluateCommand
             var options = new EvaluationOptions
             {
                 Privacy = !parse.GetValue(noPrivacy),
+                Fidelity = !parse.GetValue(noFidelity),
                 Seed = parse.GetValue(seed),
                 Target = parse.GetValue(target),
                 PositiveClass = parse.GetValue(positive),

@@ -32,6 +32,9 @@ public sealed class EvaluationReport
     /// <summary>Privacy metrics, when asked for (<see cref="EvaluationOptions.Privacy"/>).</summary>
     public PrivacyReport? Privacy { get; init; }
 
+    /// <summary>Fidelity beyond marginals (α-precision, β-recall, authenticity, k-NN precision and recall, density, coverage), when asked for.</summary>
+    public FidelityReport? Fidelity { get; init; }
+
     /// <summary>Whether the synthetic data keep the real data's variety.</summary>
     public DiversityReport Diversity { get; init; } = new();
 

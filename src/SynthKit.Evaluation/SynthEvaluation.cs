@@ -16,6 +16,9 @@ public sealed class EvaluationOptions
     /// <summary>Whether to compute the privacy metrics (default true). They are exact: every row against every row.</summary>
     public bool Privacy { get; init; } = true;
 
+    /// <summary>Whether to compute the fidelity metrics beyond marginals (default true): exact nearest neighbours within and between the tables.</summary>
+    public bool Fidelity { get; init; } = true;
+
     /// <summary>The seed for the random baseline of DCRBaselineProtection (default 0): the same seed, the same report.</summary>
     public long Seed { get; init; }
 
@@ -78,6 +81,7 @@ public static class SynthEvaluation
             Quality = QualityMetrics.Quality(context, options.RealCorrelationThreshold, options.RealAssociationThreshold),
             Diagnostic = QualityMetrics.Diagnostic(context, spec.PrimaryKey),
             Privacy = options.Privacy ? PrivacyMetrics.Compute(context, options) : null,
+            Fidelity = options.Fidelity ? FidelityMetrics.Compute(context) : null,
             Diversity = DiversityMetrics.Diversity(context),
             Bias = DiversityMetrics.Bias(context, options.Protected, options.Target, options.PositiveClass),
             Distributions = ColumnDistribution.Of(context),

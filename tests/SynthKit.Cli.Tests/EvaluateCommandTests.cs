@@ -35,7 +35,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public void It_prints_the_scorecard_and_writes_json_and_markdown_deterministically()
     {
-        var (code, output, error) = Evaluate(_temp["synthetic.csv"], "--json", _temp["a.json"], "--markdown", _temp["a.md"], "--target", "income", "--protected", "sex,race");
+        var (code, output, error) = Evaluate(_temp["synthetic.csv"], "--json", _temp["a.json"], "--markdown", _temp["a.md"], "--html", _temp["a.html"], "--target", "income", "--protected", "sex,race");
         var (again, _, _) = Evaluate(_temp["synthetic.csv"], "--json", _temp["b.json"], "--target", "income", "--protected", "sex,race");
 
         Assert.Equal(0, code);
@@ -44,12 +44,16 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Contains("## Synthetic data scorecard: adult", output, StringComparison.Ordinal);
         Assert.Contains("| privacy | membership inference AUC |", output, StringComparison.Ordinal);
         Assert.Equal(output, File.ReadAllText(_temp["a.md"]));
+        string html = File.ReadAllText(_temp["a.html"]);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Equal(15 + 3 + 1 + 1, System.Text.RegularExpressions.Regex.Matches(html, "<div class=\"plot\" id=").Count); // columns, pair heatmaps, DCR, bias
         Assert.Equal(File.ReadAllBytes(_temp["a.json"]), File.ReadAllBytes(_temp["b.json"]));
 
         var json = JsonNode.Parse(File.ReadAllText(_temp["a.json"]))!;
         Assert.Equal(1, (int)json["reportVersion"]!);
         Assert.InRange((double)json["quality"]!["score"]!, 0.7, 0.9);
         Assert.InRange((double)json["privacy"]!["membershipInference"]!["auc"]!, 0.45, 0.55);
+        Assert.InRange((double)json["fidelity"]!["precision"]!, 0.01, 0.99); // the copula sample is far from adult's 3-NN manifold (0.23): present, and not a copy
         Assert.Equal("income", (string)json["bias"]!["target"]!);
         Assert.Equal(">50K", (string)json["bias"]!["positiveClass"]!);
     }
@@ -77,7 +81,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [InlineData("qualty>=0.9", "SK6102: the gate 'qualty>=0.9' names 'qualty', which the report does not have")]
     public void A_gate_that_cannot_be_read_is_a_usage_error(string gate, string says)
     {
-        var (code, _, error) = Evaluate(_temp["synthetic.csv"], "--no-privacy", "--gate", gate, "--json", _temp["never.json"]);
+        var (code, _, error) = Evaluate(_temp["synthetic.csv"], "--no-privacy", "--no-fidelity", "--gate", gate, "--json", _temp["never.json"]);
 
         Assert.Equal(2, code);
         Assert.Contains(says, error, StringComparison.Ordinal);

@@ -14,7 +14,7 @@ public sealed class DiversityAndBiasTests
     private static readonly ColumnBatch Real = KnownProcess.Sample(Rows, seed: 11);
 
     private static EvaluationReport Evaluate(ColumnBatch synthetic, EvaluationOptions? options = null) =>
-        SynthEvaluation.Evaluate(Real, synthetic, options: options ?? new EvaluationOptions { Privacy = false, Protected = ["b", "c"] });
+        SynthEvaluation.Evaluate(Real, synthetic, options: options ?? new EvaluationOptions { Privacy = false, Fidelity = false, Protected = ["b", "c"] });
 
     [Fact]
     public void An_independent_sample_keeps_the_rare_category_and_both_tails()
@@ -93,7 +93,7 @@ public sealed class DiversityAndBiasTests
     public void Outcome_rates_and_demographic_parity_per_group()
     {
         // b's outcome is c = "a" (45% overall, independent of b): the parity gap is near 0 in both tables.
-        var options = new EvaluationOptions { Privacy = false, Protected = ["b"], Target = "c", PositiveClass = "a" };
+        var options = new EvaluationOptions { Privacy = false, Fidelity = false, Protected = ["b"], Target = "c", PositiveClass = "a" };
         var bias = Evaluate(KnownProcess.Sample(Rows, seed: 19), options).Bias;
 
         Assert.Equal("a", bias.PositiveClass);
@@ -105,7 +105,7 @@ public sealed class DiversityAndBiasTests
     [Fact]
     public void The_default_outcome_is_the_rarer_value_and_unknown_columns_are_SK6100()
     {
-        var bias = Evaluate(KnownProcess.Sample(Rows, seed: 20), new EvaluationOptions { Privacy = false, Protected = ["c"], Target = "b" }).Bias;
+        var bias = Evaluate(KnownProcess.Sample(Rows, seed: 20), new EvaluationOptions { Privacy = false, Fidelity = false, Protected = ["c"], Target = "b" }).Bias;
         Assert.Equal("True", bias.PositiveClass);
         Assert.Equal(2, bias.Groups.Count(g => g.Column == "c" && g.Group is "a" or "b"));
 
@@ -117,7 +117,7 @@ public sealed class DiversityAndBiasTests
     [Fact]
     public void Numeric_protected_columns_are_grouped_in_ten_bins_of_the_real_range()
     {
-        var bias = Evaluate(KnownProcess.Sample(Rows, seed: 21), new EvaluationOptions { Privacy = false, Protected = ["n"] }).Bias;
+        var bias = Evaluate(KnownProcess.Sample(Rows, seed: 21), new EvaluationOptions { Privacy = false, Fidelity = false, Protected = ["n"] }).Bias;
 
         Assert.Equal(10, bias.Groups.Count);
         Assert.Equal("[0, 2)", bias.Groups[0].Group);

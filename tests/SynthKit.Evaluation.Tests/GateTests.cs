@@ -80,7 +80,7 @@ public sealed class GateTests
     [Fact]
     public void A_typed_report_answers_by_path()
     {
-        var report = SynthEvaluation.Evaluate(KnownProcess.Sample(300, 1), KnownProcess.Sample(300, 2), options: new EvaluationOptions { Privacy = false });
+        var report = SynthEvaluation.Evaluate(KnownProcess.Sample(300, 1), KnownProcess.Sample(300, 2), options: new EvaluationOptions { Privacy = false, Fidelity = false });
 
         Assert.Equal(report.Quality.Score, report.Metric("quality"));
         Assert.Equal(report.Quality.Columns["x"].Score, report.Metric("quality.columns.x.score"));
@@ -93,7 +93,7 @@ public sealed class GateTests
     public void The_markdown_scorecard_lists_gates_and_what_needs_a_look()
     {
         var real = KnownProcess.Sample(2_000, 1);
-        var report = SynthEvaluation.Evaluate(real, KnownProcess.Sample(2_000, 2, rareShare: 0, minorityShare: 0.1), KnownProcess.Sample(2_000, 3), new EvaluationOptions { Protected = ["b"] });
+        var report = SynthEvaluation.Evaluate(real, KnownProcess.Sample(2_000, 2, rareShare: 0, minorityShare: 0.1), KnownProcess.Sample(2_000, 3), new EvaluationOptions { Protected = ["b"], Fidelity = false });
         var gates = new[] { ReportGate.Parse("quality>=0.99").Check(report), ReportGate.Parse("privacy.dcrShare<=0.6").Check(report) };
 
         string md = MarkdownReport.Render(report, gates);
