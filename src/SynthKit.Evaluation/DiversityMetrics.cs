@@ -196,7 +196,7 @@ internal static class DiversityMetrics
     }
 
     /// <summary>A column as group codes (0…size−1, the last code for null): its categories, or 10 bins of the real range for numbers.</summary>
-    private static (int[] Codes, int Size, string[] Labels) Groups(EvalContext context, EvalTable table, int c)
+    internal static (int[] Codes, int Size, string[] Labels) Groups(EvalContext context, EvalTable table, int c)
     {
         var column = table.Columns[c];
         if (column.Codes is { } codes)

@@ -35,6 +35,9 @@ public sealed class EvaluationReport
     /// <summary>Fidelity beyond marginals (α-precision, β-recall, authenticity, k-NN precision and recall, density, coverage), when asked for.</summary>
     public FidelityReport? Fidelity { get; init; }
 
+    /// <summary>Train-synthetic-test-real utility for the target column (with <see cref="EvaluationOptions.Target"/>).</summary>
+    public UtilityReport? Utility { get; init; }
+
     /// <summary>Whether the synthetic data keep the real data's variety.</summary>
     public DiversityReport Diversity { get; init; } = new();
 

@@ -33,6 +33,30 @@ internal static class Scorecard
             }
         }
 
+        if (report.Fidelity is { } f)
+        {
+            Add("fidelity", "α-precision", f.AlphaPrecision, "1");
+            Add("fidelity", "β-recall", f.BetaRecall, "independent sample ≈ ½");
+            Add("fidelity", "authenticity", f.Authenticity, "independent sample ≈ ½");
+            Add("fidelity", $"k-NN precision (k = {f.K})", f.Precision, "1");
+            Add("fidelity", "k-NN recall", f.Recall, "1");
+            Add("fidelity", "density", f.Density, "1");
+            Add("fidelity", "coverage", f.Coverage, "1");
+            Add("fidelity", "discriminator AUC", f.DiscriminatorAuc, "0.5");
+        }
+
+        if (report.Utility is { } u)
+        {
+            bool classification = u.Task == "classification";
+            Add("utility", $"TRTR {(classification ? "accuracy" : "R²")} ({u.Target}, test: {u.TestSet})", classification ? u.Trtr.Accuracy : u.Trtr.R2, "");
+            Add("utility", $"TSTR {(classification ? "accuracy" : "R²")}", classification ? u.Tstr.Accuracy : u.Tstr.R2, "≈ TRTR");
+            if (classification)
+            {
+                Add("utility", "TRTR macro-F1", u.Trtr.MacroF1, "");
+                Add("utility", "TSTR macro-F1", u.Tstr.MacroF1, "≈ TRTR");
+            }
+        }
+
         Add("diversity", "category coverage", report.Diversity.CategoryCoverage, "1");
         Add("diversity", "range coverage", report.Diversity.RangeCoverage, "1");
         Add("diversity", $"rare categories lost ({report.Diversity.RareCategoriesLost} of {report.Diversity.RareCategories.Count})", report.Diversity.RareCategories.Count == 0 ? null : (double)report.Diversity.RareCategoriesLost / report.Diversity.RareCategories.Count, "0", percent: true);

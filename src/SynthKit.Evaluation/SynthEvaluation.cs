@@ -19,6 +19,9 @@ public sealed class EvaluationOptions
     /// <summary>Whether to compute the fidelity metrics beyond marginals (default true): exact nearest neighbours within and between the tables.</summary>
     public bool Fidelity { get; init; } = true;
 
+    /// <summary>Whether to train models (default true): the discriminator AUC and, with a <see cref="Target"/>, utility (TSTR against TRTR) and the models' fairness gaps.</summary>
+    public bool Models { get; init; } = true;
+
     /// <summary>The seed for the random baseline of DCRBaselineProtection (default 0): the same seed, the same report.</summary>
     public long Seed { get; init; }
 
@@ -81,12 +84,28 @@ public static class SynthEvaluation
             Quality = QualityMetrics.Quality(context, options.RealCorrelationThreshold, options.RealAssociationThreshold),
             Diagnostic = QualityMetrics.Diagnostic(context, spec.PrimaryKey),
             Privacy = options.Privacy ? PrivacyMetrics.Compute(context, options) : null,
-            Fidelity = options.Fidelity ? FidelityMetrics.Compute(context) : null,
+            Fidelity = Fidelity(context, options),
+            Utility = options.Models && options.Target is { } target ? ModelMetrics.Utility(context, target, options.PositiveClass, BiasColumns(spec, options)) : null,
             Diversity = DiversityMetrics.Diversity(context),
             Bias = DiversityMetrics.Bias(context, options.Protected, options.Target, options.PositiveClass),
             Distributions = ColumnDistribution.Of(context),
         };
     }
+
+    private static FidelityReport? Fidelity(EvalContext context, EvaluationOptions options)
+    {
+        if (!options.Fidelity)
+        {
+            return null;
+        }
+
+        var fidelity = FidelityMetrics.Compute(context);
+        return options.Models && ModelMetrics.DiscriminatorAuc(context) is { } auc ? fidelity.WithDiscriminator(auc) : fidelity;
+    }
+
+    private static IReadOnlyList<string> BiasColumns(TableSpec spec, EvaluationOptions options) => options.Protected.Count > 0
+        ? options.Protected
+        : spec.Columns.Where(c => c.Privacy is { } p && (p.Sensitive || p.QuasiIdentifier) && !c.IsPersonalData).Select(c => c.Name).ToList();
 
     /// <summary>The tables encoded under the real table's spec, categories coded alike in all of them.</summary>
     internal static EvalContext CreateContext(ColumnBatch real, ColumnBatch synthetic, ColumnBatch? holdout, EvaluationOptions options)
