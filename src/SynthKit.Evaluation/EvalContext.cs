@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace SynthKit.Evaluation;
@@ -31,6 +32,16 @@ internal sealed class EvalContext
     public CategoryIndex[] Categories { get; }
 
     public ParallelOptions Parallel { get; }
+
+    /// <summary>The indices of the columns that take part in statistics (not personal data, identifiers or text).</summary>
+    public int[] Evaluated => Enumerable.Range(0, Real.Columns.Count).Where(c => Real.Columns[c].Kind != EvalKind.Excluded).ToArray();
+
+    /// <summary>A numeric column's real minimum and range (0, 0 when it has no values).</summary>
+    public (double Min, double Range) RealRange(int column)
+    {
+        var sorted = Sorted(Real, column);
+        return sorted.Length == 0 ? (0, 0) : (sorted[0], sorted[^1] - sorted[0]);
+    }
 
     /// <summary>A numeric column's non-null values, sorted (and rounded as SDMetrics rounds them).</summary>
     public double[] Sorted(EvalTable table, int column) => _sorted.GetOrAdd((table, column), key => Statistics.SortedValues(key.Item1.Columns[key.Item2]));

@@ -16,7 +16,7 @@ internal static class FidelityMetrics
     private const int K = 3;
     private const int AlphaSteps = 30;
 
-    public static FidelityReport Compute(EvalContext context)
+    public static FidelityReport Compute(EvalContext context, double? discriminatorAuc)
     {
         var space = new EuclidSpace(context);
         var real = space.Encode(context.Real);
@@ -62,6 +62,7 @@ internal static class FidelityMetrics
             Density = density,
             Coverage = coverage,
             K = K,
+            DiscriminatorAuc = discriminatorAuc,
         };
     }
 
@@ -292,15 +293,13 @@ internal sealed class EuclidSpace
     {
         _context = context;
         var real = context.Real;
-        var evaluated = Enumerable.Range(0, real.Columns.Count).Where(c => real.Columns[c].Kind != EvalKind.Excluded).ToArray();
-        _numeric = evaluated.Where(c => real.Columns[c].IsContinuous).ToArray();
-        _categorical = evaluated.Where(c => real.Columns[c].IsDiscrete).ToArray();
+        _numeric = context.Evaluated.Where(c => real.Columns[c].IsContinuous).ToArray();
+        _categorical = context.Evaluated.Where(c => real.Columns[c].IsDiscrete).ToArray();
         _offset = new double[_numeric.Length];
         _scale = new double[_numeric.Length];
         for (int i = 0; i < _numeric.Length; i++)
         {
-            var sorted = context.Sorted(real, _numeric[i]);
-            double min = sorted.Length == 0 ? 0 : sorted[0], range = sorted.Length == 0 ? 0 : sorted[^1] - min;
+            var (min, range) = context.RealRange(_numeric[i]);
             _offset[i] = min;
             _scale[i] = range > 0 ? 1 / range : 0;
         }

@@ -32,17 +32,4 @@ public sealed class FidelityReport
 
     /// <summary>A classifier's cross-validated ROC AUC at telling real rows from synthetic ones; 0.5 is ideal (null unless computed).</summary>
     public double? DiscriminatorAuc { get; init; }
-
-    internal FidelityReport WithDiscriminator(double auc) => new()
-    {
-        AlphaPrecision = AlphaPrecision,
-        BetaRecall = BetaRecall,
-        Authenticity = Authenticity,
-        Precision = Precision,
-        Recall = Recall,
-        Density = Density,
-        Coverage = Coverage,
-        K = K,
-        DiscriminatorAuc = auc,
-    };
 }

@@ -62,6 +62,15 @@ internal static class ModelMetrics
         var synthetic = Enumerable.Range(0, context.Synthetic.RowCount).ToArray();
         var features = new Features(context, exclude: t);
         var ml = new MLContext(seed: 0);
+        UtilityReport Report(string task, string learner, Func<EvalTable, int[], TaskScores> score) => new()
+        {
+            Target = target,
+            Task = task,
+            TestSet = context.Holdout is null ? "every 5th real row" : "holdout",
+            Learner = learner,
+            Trtr = score(context.Real, trainReal),
+            Tstr = score(context.Synthetic, synthetic),
+        };
 
         if (column.IsDiscrete)
         {
@@ -94,15 +103,7 @@ internal static class ModelMetrics
                     };
                 }
 
-                return new UtilityReport
-                {
-                    Target = target,
-                    Task = "classification",
-                    TestSet = context.Holdout is null ? "every 5th real row" : "holdout",
-                    Learner = LearnerName,
-                    Trtr = Score(context.Real, trainReal),
-                    Tstr = Score(context.Synthetic, synthetic),
-                };
+                return Report("classification", LearnerName, Score);
             }
 
             // More than two classes: one-versus-all FastTree over the class codes.
@@ -124,15 +125,7 @@ internal static class ModelMetrics
                 };
             }
 
-            return new UtilityReport
-            {
-                Target = target,
-                Task = "classification",
-                TestSet = context.Holdout is null ? "every 5th real row" : "holdout",
-                Learner = LearnerName + ", one-versus-all",
-                Trtr = Multi(context.Real, trainReal),
-                Tstr = Multi(context.Synthetic, synthetic),
-            };
+            return Report("classification", LearnerName + ", one-versus-all", Multi);
         }
 
         // A numeric target: FastTree regression.
@@ -154,15 +147,7 @@ internal static class ModelMetrics
             };
         }
 
-        return new UtilityReport
-        {
-            Target = target,
-            Task = "regression",
-            TestSet = context.Holdout is null ? "every 5th real row" : "holdout",
-            Learner = LearnerName,
-            Trtr = Regress(context.Real, trainReal),
-            Tstr = Regress(context.Synthetic, synthetic),
-        };
+        return Report("regression", LearnerName, Regress);
     }
 
     private static void RequireBothClasses(EvalTable table, int[] rows, int column, int positive, string target)
@@ -253,7 +238,7 @@ internal static class ModelMetrics
         public Features(EvalContext context, int exclude)
         {
             var real = context.Real;
-            _columns = Enumerable.Range(0, real.Columns.Count).Where(c => c != exclude && real.Columns[c].Kind != EvalKind.Excluded).ToArray();
+            _columns = context.Evaluated.Where(c => c != exclude).ToArray();
             _nullFlag = _columns.Select(c => real.Columns[c].Values is not null).ToArray();
             Width = _columns.Length + _nullFlag.Count(f => f);
         }

@@ -375,17 +375,13 @@ internal sealed class DistanceSpace
     public DistanceSpace(EvalContext context)
     {
         var real = context.Real;
-        var evaluated = Enumerable.Range(0, real.Columns.Count).Where(c => real.Columns[c].Kind != EvalKind.Excluded).ToArray();
-        _numeric = evaluated.Where(c => real.Columns[c].IsContinuous).ToArray();
-
-        // Categories that differ most often between two real rows (1 − Σp²) first: they end most comparisons soonest.
-        _categorical = evaluated.Where(c => real.Columns[c].IsDiscrete).OrderByDescending(c => Mismatch(real.Columns[c].Codes!, context.Categories[c].Labels.Count)).ThenBy(c => c).ToArray();
+        _numeric = context.Evaluated.Where(c => real.Columns[c].IsContinuous).ToArray();
+        _categorical = context.Evaluated.Where(c => real.Columns[c].IsDiscrete).ToArray();
         _offset = new double[_numeric.Length];
         _scale = new double[_numeric.Length];
         for (int i = 0; i < _numeric.Length; i++)
         {
-            var sorted = context.Sorted(real, _numeric[i]);
-            double min = sorted.Length == 0 ? 0 : sorted[0], range = sorted.Length == 0 ? 0 : sorted[^1] - min;
+            var (min, range) = context.RealRange(_numeric[i]);
             _offset[i] = min;
             _scale[i] = range > 0 ? 1 / range : Limit;
         }
@@ -416,22 +412,5 @@ internal sealed class DistanceSpace
         }
 
         return rows;
-    }
-
-    private static double Mismatch(int[] codes, int size)
-    {
-        var counts = new double[size + 1];
-        foreach (int code in codes)
-        {
-            counts[code + 1]++;
-        }
-
-        double same = 0;
-        foreach (double count in counts)
-        {
-            same += count / codes.Length * (count / codes.Length);
-        }
-
-        return 1 - same;
     }
 }

@@ -149,7 +149,7 @@ internal static class NewRows
     {
         var real = context.Real;
         var syn = context.Synthetic;
-        var evaluated = Enumerable.Range(0, real.Columns.Count).Where(c => real.Columns[c].Kind != EvalKind.Excluded).ToArray();
+        var evaluated = context.Evaluated;
         var discrete = evaluated.Where(c => real.Columns[c].IsDiscrete).ToArray();
         var numeric = evaluated.Where(c => real.Columns[c].IsContinuous).ToArray();
 

@@ -12,7 +12,7 @@ internal static class QualityMetrics
     {
         var real = context.Real;
         var syn = context.Synthetic;
-        var evaluated = Enumerable.Range(0, real.Columns.Count).Where(c => real.Columns[c].Kind != EvalKind.Excluded).ToArray();
+        var evaluated = context.Evaluated;
 
         // Column shapes.
         var shapes = new Dictionary<string, ColumnScore>(StringComparer.Ordinal);

@@ -99,8 +99,7 @@ public static class SynthEvaluation
             return null;
         }
 
-        var fidelity = FidelityMetrics.Compute(context);
-        return options.Models && ModelMetrics.DiscriminatorAuc(context) is { } auc ? fidelity.WithDiscriminator(auc) : fidelity;
+        return FidelityMetrics.Compute(context, options.Models ? ModelMetrics.DiscriminatorAuc(context) : null);
     }
 
     private static IReadOnlyList<string> BiasColumns(TableSpec spec, EvaluationOptions options) => options.Protected.Count > 0

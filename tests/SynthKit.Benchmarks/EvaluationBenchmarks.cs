@@ -30,8 +30,14 @@ public class Evaluate
     private ColumnBatch _synthetic = null!;
     private ColumnBatch _holdout = null!;
 
-    [Params(5_000, 20_000, 100_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Rows { get; set; }
+
+    /// <summary>5,000, 20,000 and 100,000 rows, or the sizes in SYNTHKIT_BENCH_ROWS (comma-separated) for a shorter run.</summary>
+    public static System.Collections.Generic.IEnumerable<int> Sizes() =>
+        System.Environment.GetEnvironmentVariable("SYNTHKIT_BENCH_ROWS") is { Length: > 0 } sizes
+            ? System.Linq.Enumerable.Select(sizes.Split(','), int.Parse)
+            : [5_000, 20_000, 100_000];
 
     [GlobalSetup]
     public void Setup()
