@@ -17,7 +17,7 @@ internal static class EvaluateCommand
         var real = new Option<FileInfo>("--real") { Description = "The real (training) rows, CSV.", Required = true };
         var synthetic = new Option<FileInfo>("--synthetic") { Description = "The synthetic rows, CSV.", Required = true };
         var holdout = new Option<FileInfo?>("--holdout") { Description = "Real rows the generator never saw, CSV: the baseline for exact copies, DCR share, overfitting protection and the membership-inference attack." };
-        var metadata = new Option<FileInfo?>("--metadata", "-m") { Description = "SDV single-table metadata describing the columns." };
+        var metadata = new Option<FileInfo?>("--metadata", "-m") { Description = "SDV single-table metadata describing the columns (without it or --spec, the columns are inferred from --real and printed)." };
         var specFile = new Option<FileInfo?>("--spec") { Description = "A SynthKit column spec (JSON) describing the columns." };
         var target = new Option<string?>("--target") { Description = "The outcome column for the bias report's outcome rates and demographic parity." };
         var positive = new Option<string?>("--positive") { Description = "The target value counted as the outcome (default: the real data's rarer value)." };
@@ -47,9 +47,9 @@ internal static class EvaluateCommand
         };
         command.Validators.Add(result =>
         {
-            if ((result.GetValue(metadata) is null) == (result.GetValue(specFile) is null))
+            if (result.GetValue(metadata) is not null && result.GetValue(specFile) is not null)
             {
-                result.AddError("Give exactly one of --metadata and --spec.");
+                result.AddError("Give --metadata or --spec, not both (or neither, to infer the columns from --real).");
             }
 
             if ((result.GetValue(known) is null) != (result.GetValue(sensitive) is null))
@@ -70,7 +70,26 @@ internal static class EvaluateCommand
                 return Cli.UsageError;
             }
 
-            var spec = parse.GetValue(metadata) is { } m ? SdvMetadata.Load(m.FullName) : TableSpec.Load(parse.GetValue(specFile)!.FullName);
+            TableSpec spec;
+            if (parse.GetValue(metadata) is { } m)
+            {
+                spec = SdvMetadata.Load(m.FullName);
+            }
+            else if (parse.GetValue(specFile) is { } f)
+            {
+                spec = TableSpec.Load(f.FullName);
+            }
+            else
+            {
+                spec = SpecInference.FromCsv(parse.GetValue(real)!.FullName);
+                console.Line($"Inferred the columns from {parse.GetValue(real)!.Name} (give --metadata or --spec to state them):");
+                foreach (var line in SpecInference.Describe(spec))
+                {
+                    console.Line("  " + line);
+                }
+
+                console.Line("");
+            }
             var options = new EvaluationOptions
             {
                 Privacy = !parse.GetValue(noPrivacy),

@@ -47,6 +47,11 @@ public sealed class EvaluateCommandTests : IDisposable
         string html = File.ReadAllText(_temp["a.html"]);
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.Equal(15 + 3 + 1 + 1, System.Text.RegularExpressions.Regex.Matches(html, "<div class=\"plot\" id=").Count); // columns, pair heatmaps, DCR, bias
+
+        // The page opens in a real browser: no script error, all 20 plots drawn.
+        string dom = SynthKit.Evaluation.Tests.Browser.DumpDom(_temp["a.html"], Path.Combine(Path.GetTempPath(), "synthkit-evaluate-adult.png"));
+        Assert.Contains("<pre id=\"errors\" class=\"fail\"></pre>", dom, StringComparison.Ordinal);
+        Assert.Equal(20, System.Text.RegularExpressions.Regex.Matches(dom, "class=\"plot js-plotly-plot\" id=\"plot-[^\"]+\"[^>]*data-rendered=\"true\"").Count);
         Assert.Equal(File.ReadAllBytes(_temp["a.json"]), File.ReadAllBytes(_temp["b.json"]));
 
         var json = JsonNode.Parse(File.ReadAllText(_temp["a.json"]))!;
@@ -119,5 +124,16 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(3, code);
         Assert.Contains("short.csv", error, StringComparison.Ordinal);
         Assert.Contains("error SK4004", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_metadata_the_columns_are_inferred_and_printed()
+    {
+        var (code, output, error) = Run.Synthkit("evaluate", "--real", _temp["train.csv"], "--synthetic", _temp["synthetic.csv"], "--no-privacy", "--no-fidelity", "--json", _temp["inferred.json"]);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.StartsWith("Inferred the columns from train.csv (give --metadata or --spec to state them):\n  age: numerical, Int64\n  workclass: categorical, String\n", output, StringComparison.Ordinal);
+        Assert.Equal(15, JsonNode.Parse(File.ReadAllText(_temp["inferred.json"]))!["quality"]!["columns"]!.AsObject().Count);
     }
 }
