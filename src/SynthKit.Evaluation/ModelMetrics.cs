@@ -106,17 +106,37 @@ internal static class ModelMetrics
                 return Report("classification", LearnerName, Score);
             }
 
-            // More than two classes: one-versus-all FastTree over the class codes.
-            Example Class(EvalTable table, int row) => new() { Class = (uint)(table.Columns[t].Codes![row] + 1) };
+            // More than two classes: one binary FastTree per class (that class against the rest); the class whose
+            // calibrated probability is highest wins, ties to the lower code.
             TaskScores Multi(EvalTable trainTable, int[] trainRows)
             {
-                var schema = features.Schema();
-                schema["Class"].ColumnType = new KeyDataViewType(typeof(uint), (ulong)labels.Count + 1);
-                var pipeline = ml.MulticlassClassification.Trainers.OneVersusAll(Binary(ml), labelColumnName: "Class");
-                var model = pipeline.Fit(ml.Data.LoadFromEnumerable(features.Rows(trainTable, trainRows, Class), schema));
-                var scored = model.Transform(ml.Data.LoadFromEnumerable(features.Rows(testTable, test, Class), schema));
-                var predicted = scored.GetColumn<uint>("PredictedLabel").Select(p => (int)p - 1).ToArray();
                 var truth = test.Select(r => testTable.Columns[t].Codes![r]).ToArray();
+                var best = new double[test.Length];
+                var predicted = new int[test.Length];
+                Array.Fill(best, double.NegativeInfinity);
+                Array.Fill(predicted, -1);
+                foreach (int k in trainRows.Select(r => trainTable.Columns[t].Codes![r]).Where(c => c >= 0).Distinct().Order())
+                {
+                    Example IsK(EvalTable table, int row) => new() { Label = table.Columns[t].Codes![row] == k };
+                    int positives = trainRows.Count(r => trainTable.Columns[t].Codes![r] == k);
+                    if (positives == trainRows.Length)
+                    {
+                        Array.Fill(predicted, k);
+                        break;
+                    }
+
+                    var model = Binary(ml).Fit(ml.Data.LoadFromEnumerable(features.Rows(trainTable, trainRows, IsK), features.Schema()));
+                    var probability = model.Transform(ml.Data.LoadFromEnumerable(features.Rows(testTable, test, IsK), features.Schema())).GetColumn<float>("Probability").ToArray();
+                    for (int i = 0; i < test.Length; i++)
+                    {
+                        if (probability[i] > best[i])
+                        {
+                            best[i] = probability[i];
+                            predicted[i] = k;
+                        }
+                    }
+                }
+
                 var classes = truth.Distinct().Order().ToArray();
                 return new TaskScores
                 {
@@ -125,7 +145,7 @@ internal static class ModelMetrics
                 };
             }
 
-            return Report("classification", LearnerName + ", one-versus-all", Multi);
+            return Report("classification", LearnerName + ", one-versus-all (a binary model per class, highest calibrated probability wins)", Multi);
         }
 
         // A numeric target: FastTree regression.
@@ -223,8 +243,6 @@ internal static class ModelMetrics
         public float[] Features { get; set; } = [];
 
         public bool Label { get; set; }
-
-        public uint Class { get; set; }
 
         public float Value { get; set; }
     }
