@@ -79,4 +79,7 @@ public static class ErrorCodes
 
     /// <summary>A personal-data column was routed to a column model, which would learn it.</summary>
     public const string PersonalDataModelled = "SK4007";
+
+    /// <summary>SK4008: rows of a type were to be turned into columns, but no generated synthesizer for it is loaded.</summary>
+    public const string NoSchemaColumns = "SK4008";
 }

@@ -86,6 +86,8 @@ internal sealed partial class SynthesizerEmitter
             return;
         }
 
+        EmitToColumns();
+
         _w.WriteLine($$"""
             private static global::System.Collections.Generic.IEnumerable<{{_rowType}}> ReadCsvCore(global::System.IO.Stream source, string? path)
             {
@@ -203,6 +205,40 @@ internal sealed partial class SynthesizerEmitter
 
         _w.CloseBlock();
         _w.WriteLine();
+    }
+
+    /// <summary>
+    /// Typed rows into columns (the same walk as <c>Fill</c>), registered for <c>SchemaColumns&lt;T&gt;</c> by a module
+    /// initializer so that code which only knows the row type (evaluation of typed sequences) finds it without reflection.
+    /// </summary>
+    private void EmitToColumns()
+    {
+        _w.WriteLine($$"""
+            /// <summary>
+            /// Rows of <see cref="{{_rowType}}"/> — from anywhere, not only this synthesizer — as columns under <see cref="Spec"/>,
+            /// without reflection: to evaluate real rows against synthetic ones, or to hand them to any column consumer.
+            /// </summary>
+            /// <param name="rows">The rows, enumerated once.</param>
+            /// <returns>A batch holding every row.</returns>
+            public static global::SynthKit.ColumnBatch ToColumns(global::System.Collections.Generic.IEnumerable<{{_rowType}}> rows)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(rows);
+                var list = rows as global::System.Collections.Generic.IReadOnlyList<{{_rowType}}> ?? new global::System.Collections.Generic.List<{{_rowType}}>(rows);
+                var batch = new global::SynthKit.ColumnBatch(Spec, global::System.Math.Max(list.Count, 1)) { RowCount = list.Count };
+                var writer = new {{Io}}.ColumnBatchWriter(batch);
+                for (int i = 0; i < list.Count; i++)
+                {
+                    WriteColumns_{{_model.Root.Id}}(writer, list[i]);
+                    writer.EndRow();
+                }
+
+                return batch;
+            }
+
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void RegisterColumns() => global::SynthKit.SchemaColumns<{{_rowType}}>.Register(ToColumns);
+
+            """);
     }
 
     private string CsvWrite(MemberModel member, string value) =>
