@@ -151,48 +151,20 @@ internal static class PrivacyMetrics
     private static (double Best, double Best2) Row(DistanceRows a, int q, DistanceRows b, double[]? bMin)
     {
         int width = b.Width, categorical = b.Categorical, count = b.Count;
-        int lanes = System.Numerics.Vector<double>.Count;
         Span<double> point = stackalloc double[width];
         for (int c = 0; c < width; c++)
         {
             point[c] = a.Columns[c][q];
         }
 
-        var one = System.Numerics.Vector<double>.One;
-        var zero = System.Numerics.Vector<double>.Zero;
         double best = double.PositiveInfinity, best2 = double.PositiveInfinity;
-        int vectorEnd = count - (count % lanes);
         var columns = b.Columns;
-        for (int i = 0; i < vectorEnd; i += lanes)
-        {
-            var sum = zero;
-            for (int c = 0; c < categorical; c++)
-            {
-                var v = System.Numerics.Vector.LoadUnsafe(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(columns[c]), (nuint)i);
-                sum += System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.Equals(v, new System.Numerics.Vector<double>(point[c])), zero, one);
-            }
 
-            for (int c = categorical; c < width; c++)
-            {
-                var v = System.Numerics.Vector.LoadUnsafe(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(columns[c]), (nuint)i);
-                sum += System.Numerics.Vector.Min(System.Numerics.Vector.Abs(v - new System.Numerics.Vector<double>(point[c])), one);
-            }
-
-            if (bMin is not null)
-            {
-                ref double target = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(bMin);
-                ref var lane = ref System.Runtime.CompilerServices.Unsafe.As<double, System.Numerics.Vector<double>>(ref System.Runtime.CompilerServices.Unsafe.Add(ref target, i));
-                lane = System.Numerics.Vector.Min(lane, sum);
-            }
-
-            if (System.Numerics.Vector.LessThanAny(sum, new System.Numerics.Vector<double>(best2)))
-            {
-                for (int l = 0; l < lanes; l++)
-                {
-                    Keep(sum[l], ref best, ref best2);
-                }
-            }
-        }
+        // Eight pairs at a time where the machine has 512-bit vectors, else Vector<double>'s width; each lane adds its
+        // columns in the same order as the scalar tail, so every path gives the same sums.
+        int vectorEnd = Use512
+            ? Row512(point, categorical, columns, count, bMin, ref best, ref best2)
+            : RowVector(point, categorical, columns, count, bMin, ref best, ref best2);
 
         for (int i = vectorEnd; i < count; i++)
         {
@@ -216,6 +188,100 @@ internal static class PrivacyMetrics
         }
 
         return (best, best2);
+    }
+
+    /// <summary>Whether the 512-bit kernel runs (where the hardware has it); a test turns it off to check both kernels agree.</summary>
+    internal static bool Use512 { get; set; } = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated;
+
+    private static int RowVector(ReadOnlySpan<double> point, int categorical, double[][] columns, int count, double[]? bMin, ref double best, ref double best2)
+    {
+        int width = point.Length, lanes = System.Numerics.Vector<double>.Count;
+        Span<System.Numerics.Vector<double>> q = stackalloc System.Numerics.Vector<double>[width];
+        for (int c = 0; c < width; c++)
+        {
+            q[c] = new System.Numerics.Vector<double>(point[c]);
+        }
+
+        var one = System.Numerics.Vector<double>.One;
+        var zero = System.Numerics.Vector<double>.Zero;
+        int vectorEnd = count - (count % lanes);
+        for (int i = 0; i < vectorEnd; i += lanes)
+        {
+            var sum = zero;
+            for (int c = 0; c < categorical; c++)
+            {
+                var v = System.Numerics.Vector.LoadUnsafe(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(columns[c]), (nuint)i);
+                sum += System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.Equals(v, q[c]), zero, one);
+            }
+
+            for (int c = categorical; c < width; c++)
+            {
+                var v = System.Numerics.Vector.LoadUnsafe(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(columns[c]), (nuint)i);
+                sum += System.Numerics.Vector.Min(System.Numerics.Vector.Abs(v - q[c]), one);
+            }
+
+            if (bMin is not null)
+            {
+                ref var lane = ref System.Runtime.CompilerServices.Unsafe.As<double, System.Numerics.Vector<double>>(ref System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(bMin), i));
+                lane = System.Numerics.Vector.Min(lane, sum);
+            }
+
+            if (System.Numerics.Vector.LessThanAny(sum, new System.Numerics.Vector<double>(best2)))
+            {
+                for (int l = 0; l < lanes; l++)
+                {
+                    Keep(sum[l], ref best, ref best2);
+                }
+            }
+        }
+
+        return vectorEnd;
+    }
+
+    private static int Row512(ReadOnlySpan<double> point, int categorical, double[][] columns, int count, double[]? bMin, ref double best, ref double best2)
+    {
+        const int Lanes = 8;
+        int width = point.Length;
+        Span<System.Runtime.Intrinsics.Vector512<double>> q = stackalloc System.Runtime.Intrinsics.Vector512<double>[width];
+        for (int c = 0; c < width; c++)
+        {
+            q[c] = System.Runtime.Intrinsics.Vector512.Create(point[c]);
+        }
+
+        var one = System.Runtime.Intrinsics.Vector512<double>.One;
+        var zero = System.Runtime.Intrinsics.Vector512<double>.Zero;
+        int vectorEnd = count - (count % Lanes);
+        for (int i = 0; i < vectorEnd; i += Lanes)
+        {
+            var sum = zero;
+            for (int c = 0; c < categorical; c++)
+            {
+                var v = System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(columns[c]), (nuint)i);
+                sum += System.Runtime.Intrinsics.Vector512.ConditionalSelect(System.Runtime.Intrinsics.Vector512.Equals(v, q[c]), zero, one);
+            }
+
+            for (int c = categorical; c < width; c++)
+            {
+                var v = System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(columns[c]), (nuint)i);
+                sum += System.Runtime.Intrinsics.Vector512.Min(System.Runtime.Intrinsics.Vector512.Abs(v - q[c]), one);
+            }
+
+            if (bMin is not null)
+            {
+                ref var lane = ref System.Runtime.CompilerServices.Unsafe.As<double, System.Runtime.Intrinsics.Vector512<double>>(ref System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(bMin), i));
+                lane = System.Runtime.Intrinsics.Vector512.Min(lane, sum);
+            }
+
+            if (System.Runtime.Intrinsics.Vector512.LessThanAny(sum, System.Runtime.Intrinsics.Vector512.Create(best2)))
+            {
+                for (int l = 0; l < Lanes; l++)
+                {
+                    Keep(System.Runtime.Intrinsics.Vector512.GetElement(sum, l), ref best, ref best2);
+                }
+            }
+        }
+
+        return vectorEnd;
     }
 
     private static void Keep(double d, ref double best, ref double best2)

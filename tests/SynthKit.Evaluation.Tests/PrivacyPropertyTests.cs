@@ -128,3 +128,30 @@ public sealed class PrivacyDeterminismTests
         Assert.Contains("\"membershipInference\": {", one, System.StringComparison.Ordinal);
     }
 }
+
+/// <summary>The 512-bit distance kernel and the Vector&lt;double&gt; one give the same report, byte for byte.</summary>
+public sealed class KernelTests
+{
+    [Fact]
+    public void Both_distance_kernels_give_the_same_report()
+    {
+        var real = KnownProcess.Sample(1_003, seed: 71);
+        var synthetic = KnownProcess.Sample(997, seed: 72);
+        var holdout = KnownProcess.Sample(1_001, seed: 73);
+        var options = new EvaluationOptions { Fidelity = false, Models = false };
+        bool original = PrivacyMetrics.Use512;
+        try
+        {
+            PrivacyMetrics.Use512 = false;
+            string vector = SynthEvaluation.Evaluate(real, synthetic, holdout, options).ToJson();
+            PrivacyMetrics.Use512 = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated;
+            string wide = SynthEvaluation.Evaluate(real, synthetic, holdout, options).ToJson();
+
+            Assert.Equal(vector, wide);
+        }
+        finally
+        {
+            PrivacyMetrics.Use512 = original;
+        }
+    }
+}
