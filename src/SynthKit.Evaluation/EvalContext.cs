@@ -53,3 +53,34 @@ internal sealed class EvalContext
         return c.IsContinuous ? (Statistics.Digitize(c.Values!), 12) : (c.Codes!, Categories[key.Item2].Labels.Count);
     });
 }
+
+/// <summary>
+/// The evaluated columns split into categories and numbers, each number's offset and scale from the real range: the
+/// common ground of the distance embeddings. A constant real column scales by the constructor's constantScale.
+/// </summary>
+internal abstract class ScaledColumns
+{
+    protected ScaledColumns(EvalContext context, double constantScale)
+    {
+        var real = context.Real;
+        Numeric = context.Evaluated.Where(c => real.Columns[c].IsContinuous).ToArray();
+        Categorical = context.Evaluated.Where(c => real.Columns[c].IsDiscrete).ToArray();
+        Offset = new double[Numeric.Length];
+        Scale = new double[Numeric.Length];
+        for (int i = 0; i < Numeric.Length; i++)
+        {
+            var (min, range) = context.RealRange(Numeric[i]);
+            Offset[i] = min;
+            Scale[i] = range > 0 ? 1 / range : constantScale;
+        }
+    }
+
+    protected int[] Numeric { get; }
+
+    protected int[] Categorical { get; }
+
+    protected double[] Offset { get; }
+
+    protected double[] Scale { get; }
+}
+

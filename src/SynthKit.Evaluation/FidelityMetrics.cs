@@ -281,30 +281,15 @@ internal static class FidelityMetrics
 }
 
 /// <summary>The fidelity embedding, in the compact form the distance loops use: category codes, numbers scaled to the real range (null = −1).</summary>
-internal sealed class EuclidSpace
+internal sealed class EuclidSpace : ScaledColumns
 {
     private readonly EvalContext _context;
-    private readonly int[] _numeric;
-    private readonly int[] _categorical;
-    private readonly double[] _offset;
-    private readonly double[] _scale;
 
     public EuclidSpace(EvalContext context)
+        : base(context, 0)
     {
         _context = context;
-        var real = context.Real;
-        _numeric = context.Evaluated.Where(c => real.Columns[c].IsContinuous).ToArray();
-        _categorical = context.Evaluated.Where(c => real.Columns[c].IsDiscrete).ToArray();
-        _offset = new double[_numeric.Length];
-        _scale = new double[_numeric.Length];
-        for (int i = 0; i < _numeric.Length; i++)
-        {
-            var (min, range) = context.RealRange(_numeric[i]);
-            _offset[i] = min;
-            _scale[i] = range > 0 ? 1 / range : 0;
-        }
-
-        RealCentre = Centre(real);
+        RealCentre = Centre(context.Real);
     }
 
     /// <summary>The real data's mean in the embedding: numeric means, and category frequencies.</summary>
@@ -312,22 +297,22 @@ internal sealed class EuclidSpace
 
     public DistanceRows Encode(EvalTable table)
     {
-        var rows = new DistanceRows(table.RowCount, _numeric.Length, _categorical.Length);
-        for (int i = 0; i < _categorical.Length; i++)
+        var rows = new DistanceRows(table.RowCount, Numeric.Length, Categorical.Length);
+        for (int i = 0; i < Categorical.Length; i++)
         {
-            var codes = table.Columns[_categorical[i]].Codes!;
+            var codes = table.Columns[Categorical[i]].Codes!;
             for (int r = 0; r < table.RowCount; r++)
             {
                 rows.Columns[i][r] = codes[r];
             }
         }
 
-        for (int i = 0; i < _numeric.Length; i++)
+        for (int i = 0; i < Numeric.Length; i++)
         {
-            var values = table.Columns[_numeric[i]].Values!;
+            var values = table.Columns[Numeric[i]].Values!;
             for (int r = 0; r < table.RowCount; r++)
             {
-                rows.Columns[_categorical.Length + i][r] = double.IsNaN(values[r]) ? -1 : (values[r] - _offset[i]) * _scale[i];
+                rows.Columns[Categorical.Length + i][r] = double.IsNaN(values[r]) ? -1 : (values[r] - Offset[i]) * Scale[i];
             }
         }
 
@@ -337,16 +322,16 @@ internal sealed class EuclidSpace
     public (double[] Means, double[][] Frequencies) Centre(EvalTable table)
     {
         var rows = Encode(table);
-        var means = new double[_numeric.Length];
+        var means = new double[Numeric.Length];
         for (int i = 0; i < means.Length; i++)
         {
-            means[i] = rows.Columns[_categorical.Length + i].Average();
+            means[i] = rows.Columns[Categorical.Length + i].Average();
         }
 
-        var frequencies = new double[_categorical.Length][];
-        for (int i = 0; i < _categorical.Length; i++)
+        var frequencies = new double[Categorical.Length][];
+        for (int i = 0; i < Categorical.Length; i++)
         {
-            var f = new double[_context.Categories[_categorical[i]].Labels.Count + 1];
+            var f = new double[_context.Categories[Categorical[i]].Labels.Count + 1];
             foreach (double code in rows.Columns[i])
             {
                 f[(int)code + 1] += 1.0 / rows.Count;
@@ -366,7 +351,7 @@ internal sealed class EuclidSpace
         for (int r = 0; r < rows.Count; r++)
         {
             double sum = 0;
-            for (int i = 0; i < _categorical.Length; i++)
+            for (int i = 0; i < Categorical.Length; i++)
             {
                 var f = centre.Frequencies[i];
                 int code = (int)rows.Columns[i][r] + 1;
@@ -374,9 +359,9 @@ internal sealed class EuclidSpace
                 sum += 0.5 * (1 - (2 * p) + squares[i]);
             }
 
-            for (int i = 0; i < _numeric.Length; i++)
+            for (int i = 0; i < Numeric.Length; i++)
             {
-                double d = rows.Columns[_categorical.Length + i][r] - centre.Means[i];
+                double d = rows.Columns[Categorical.Length + i][r] - centre.Means[i];
                 sum += d * d;
             }
 

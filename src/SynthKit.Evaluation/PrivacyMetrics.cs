@@ -429,36 +429,22 @@ internal sealed class DistanceRows
 /// at 1 is its distance; a constant training column makes every difference count 1; a null sits far from every number
 /// (distance 1) and at 0 from another null. Categories compare by code (null is its own code).
 /// </summary>
-internal sealed class DistanceSpace
+internal sealed class DistanceSpace : ScaledColumns
 {
     private const double Far = 1e15;
     private const double Limit = 1e12;
-    private readonly int[] _numeric;
-    private readonly int[] _categorical;
-    private readonly double[] _offset;
-    private readonly double[] _scale;
 
     public DistanceSpace(EvalContext context)
+        : base(context, Limit)
     {
-        var real = context.Real;
-        _numeric = context.Evaluated.Where(c => real.Columns[c].IsContinuous).ToArray();
-        _categorical = context.Evaluated.Where(c => real.Columns[c].IsDiscrete).ToArray();
-        _offset = new double[_numeric.Length];
-        _scale = new double[_numeric.Length];
-        for (int i = 0; i < _numeric.Length; i++)
-        {
-            var (min, range) = context.RealRange(_numeric[i]);
-            _offset[i] = min;
-            _scale[i] = range > 0 ? 1 / range : Limit;
-        }
     }
 
     public DistanceRows Encode(EvalTable table)
     {
-        var rows = new DistanceRows(table.RowCount, _numeric.Length, _categorical.Length);
-        for (int i = 0; i < _categorical.Length; i++)
+        var rows = new DistanceRows(table.RowCount, Numeric.Length, Categorical.Length);
+        for (int i = 0; i < Categorical.Length; i++)
         {
-            var codes = table.Columns[_categorical[i]].Codes!;
+            var codes = table.Columns[Categorical[i]].Codes!;
             var target = rows.Columns[i];
             for (int r = 0; r < table.RowCount; r++)
             {
@@ -466,14 +452,14 @@ internal sealed class DistanceSpace
             }
         }
 
-        for (int i = 0; i < _numeric.Length; i++)
+        for (int i = 0; i < Numeric.Length; i++)
         {
-            var values = table.Columns[_numeric[i]].Values!;
-            var target = rows.Columns[_categorical.Length + i];
+            var values = table.Columns[Numeric[i]].Values!;
+            var target = rows.Columns[Categorical.Length + i];
             for (int r = 0; r < table.RowCount; r++)
             {
                 double v = values[r];
-                target[r] = double.IsNaN(v) ? Far : Math.Clamp((v - _offset[i]) * _scale[i], -Limit, Limit);
+                target[r] = double.IsNaN(v) ? Far : Math.Clamp((v - Offset[i]) * Scale[i], -Limit, Limit);
             }
         }
 
