@@ -64,6 +64,16 @@ public class TableSpecTests
     [InlineData("{\"kind\":\"fake\",\"fake\":\"Nope\"}", "'Nope' is not a PiiKind or FakeKind")]
     [InlineData("{\"kind\":\"dateRange\",\"from\":\"2020-01-01\",\"to\":\"2019-01-01\"}", "dateRange draws dates")]
     [InlineData("{\"kind\":\"bernoulli\",\"p\":0.5}", "bernoulli draws booleans")]
+    [InlineData("{\"kind\":\"logNormal\",\"mu\":0,\"sigma\":-1}", "logNormal needs a finite mu and a positive sigma")]
+    [InlineData("{\"kind\":\"exponential\",\"rate\":0}", "exponential needs a positive rate")]
+    [InlineData("{\"kind\":\"poisson\"}", "poisson needs a positive lambda")]
+    [InlineData("{\"kind\":\"zipf\",\"s\":1,\"n\":0}", "zipf needs a positive s and n ≥ 1")]
+    [InlineData("{\"kind\":\"gamma\",\"shape\":1}", "gamma needs a positive shape and rate")]
+    [InlineData("{\"kind\":\"beta\",\"alpha\":1,\"beta\":0}", "beta needs a positive alpha and beta")]
+    [InlineData("{\"kind\":\"triangular\",\"min\":0,\"mode\":5,\"max\":2}", "triangular needs min ≤ mode ≤ max")]
+    [InlineData("{\"kind\":\"categorical\"}", "categorical needs values")]
+    [InlineData("{\"kind\":\"categorical\",\"values\":[null]}", "null is a categorical value only of a nullable string column")]
+    [InlineData("{\"kind\":\"uniform\",\"min\":1}", "uniform needs finite min ≤ max")]
     public void Rules_that_cannot_work_are_sk4006_naming_the_column(string rule, string message)
     {
         var ex = Assert.Throws<SynthKitException>(() => TableSpec.FromJson("{\"specVersion\":1,\"name\":\"t\",\"columns\":[{\"name\":\"x\",\"type\":\"int32\",\"kind\":\"numerical\",\"rule\":" + rule + "}]}", "t.json"));
@@ -79,6 +89,15 @@ public class TableSpecTests
     [InlineData("{\"specVersion\":1,\"name\":\"t\",\"columns\":[{\"name\":\"x\",\"type\":\"int32\",\"kind\":\"numerical\",\"modifiers\":{\"nullRate\":0.5}}]}", "must be nullable")]
     [InlineData("{\"specVersion\":1,\"name\":\"t\",\"primaryKey\":\"y\",\"columns\":[{\"name\":\"x\",\"type\":\"int32\",\"kind\":\"numerical\"}]}", "'y' is not a column")]
     [InlineData("{\"specVersion\":1,\"name\":\"t\",\"colums\":[]}", "not valid JSON of the expected shape")]
+    [InlineData("{\"specVersion\":1,\"name\":\" \",\"columns\":[{\"name\":\"x\",\"type\":\"int32\",\"kind\":\"numerical\"}]}", "the table needs a name")]
+    [InlineData("{\"specVersion\":1,\"name\":\"t\",\"columns\":[{\"name\":\"\",\"type\":\"int32\",\"kind\":\"numerical\"}]}", "a column needs a name")]
+    [InlineData("{\"specVersion\":1,\"name\":\"t\",\"columns\":[{\"name\":\"x\",\"type\":\"int32\",\"kind\":\"numerical\",\"nullable\":true,\"modifiers\":{\"nullRate\":1.5}}]}", "must be within [0, 1]")]
+    [InlineData("{\"specVersion\":1,\"name\":\"t\",\"columns\":[{\"name\":\"x\",\"type\":\"int32\",\"kind\":\"numerical\",\"modifiers\":{\"clampMin\":1}}]}", "clampMin and clampMax go together")]
+    [InlineData("{\"specVersion\":1,\"name\":\"t\",\"columns\":[{\"name\":\"x\",\"type\":\"int32\",\"kind\":\"numerical\",\"modifiers\":{\"clampMin\":3,\"clampMax\":1}}]}", "clampMin ≤ clampMax")]
+    [InlineData("{\"specVersion\":1,\"name\":\"t\",\"columns\":[{\"name\":\"x\",\"type\":\"string\",\"kind\":\"text\",\"modifiers\":{\"minLength\":5,\"maxLength\":2}}]}", "minLength and maxLength need")]
+    [InlineData("{\"specVersion\":1,\"name\":\"t\",\"columns\":[{\"name\":\"x\",\"type\":\"float64\",\"kind\":\"numerical\",\"modifiers\":{\"round\":16}}]}", "digits must be within 0 … 15")]
+    [InlineData("{\"specVersion\":1,\"name\":\"t\",\"columns\":[{\"name\":\"x\",\"type\":\"enum\",\"kind\":\"categorical\"}]}", "an enum column lists its members")]
+    [InlineData("{\"specVersion\":1,\"name\":\"t\",\"columns\":[{\"name\":\"x\",\"type\":\"int32\",\"kind\":\"numerical\"}],\"objects\":[{\"path\":\"\",\"key\":\"k\",\"nullRate\":0}]}", "each object needs a path")]
     public void Tables_that_cannot_work_are_sk4006(string json, string message)
     {
         var ex = Assert.Throws<SynthKitException>(() => TableSpec.FromJson(json, "t.json"));
