@@ -1,0 +1,101 @@
+using System;
+using System.Globalization;
+
+namespace SynthKit.Modeling;
+
+/// <summary>Reading a column's values as numbers or labels, and writing sampled ones back, by storage type.</summary>
+internal static class ColumnValues
+{
+    private static readonly long EpochTicks = DateTime.UnixEpoch.Ticks;
+
+    public static bool IsSupported(Column column) => column.Type switch
+    {
+        StorageType.Guid or StorageType.Char or StorageType.Time or StorageType.DateTimeOffset => false,
+        _ => true,
+    };
+
+    /// <summary>Text-stored columns are learned as categories whatever their kind says.</summary>
+    public static bool IsText(Column column) => column.Type is StorageType.String or StorageType.Enum;
+
+    public static double[] Numbers(Column column)
+    {
+        var values = new double[column.Count];
+        for (int r = 0; r < values.Length; r++)
+        {
+            values[r] = column.IsNull(r) ? double.NaN : column switch
+            {
+                Column<sbyte> c => c[r],
+                Column<byte> c => c[r],
+                Column<short> c => c[r],
+                Column<ushort> c => c[r],
+                Column<int> c => c[r],
+                Column<uint> c => c[r],
+                Column<long> c => c[r],
+                Column<ulong> c => c[r],
+                Column<float> c => c[r],
+                Column<double> c => c[r],
+                Column<decimal> c => (double)c[r],
+                Column<DateOnly> c => c[r].DayNumber,
+                Column<DateTime> c => (c[r].Ticks - EpochTicks) / (double)TimeSpan.TicksPerSecond,
+                Column<TimeSpan> c => c[r].Ticks / (double)TimeSpan.TicksPerSecond,
+                Column<bool> c => c[r] ? 1 : 0,
+                _ => throw new SynthKitException(ModelingErrorCodes.CannotFit, $"column '{column.Name}' of type {column.Type} cannot be read as numbers"),
+            };
+        }
+
+        return values;
+    }
+
+    public static void SetNumber(Column column, int row, double v)
+    {
+        column.SetNull(row, false);
+        switch (column)
+        {
+            case Column<sbyte> c: c[row] = (sbyte)Math.Clamp(Math.Round(v), sbyte.MinValue, sbyte.MaxValue); break;
+            case Column<byte> c: c[row] = (byte)Math.Clamp(Math.Round(v), byte.MinValue, byte.MaxValue); break;
+            case Column<short> c: c[row] = (short)Math.Clamp(Math.Round(v), short.MinValue, short.MaxValue); break;
+            case Column<ushort> c: c[row] = (ushort)Math.Clamp(Math.Round(v), ushort.MinValue, ushort.MaxValue); break;
+            case Column<int> c: c[row] = (int)Math.Clamp(Math.Round(v), int.MinValue, int.MaxValue); break;
+            case Column<uint> c: c[row] = (uint)Math.Clamp(Math.Round(v), uint.MinValue, uint.MaxValue); break;
+            case Column<long> c: c[row] = (long)Math.Clamp(Math.Round(v), long.MinValue, long.MaxValue); break;
+            case Column<ulong> c: c[row] = (ulong)Math.Clamp(Math.Round(v), 0, ulong.MaxValue); break;
+            case Column<float> c: c[row] = (float)v; break;
+            case Column<double> c: c[row] = v; break;
+            case Column<decimal> c: c[row] = (decimal)v; break;
+            case Column<DateOnly> c: c[row] = DateOnly.FromDayNumber((int)Math.Clamp(Math.Round(v), DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber)); break;
+            case Column<DateTime> c: c[row] = new DateTime(EpochTicks + (long)Math.Round(v * TimeSpan.TicksPerSecond), DateTimeKind.Unspecified); break;
+            case Column<TimeSpan> c: c[row] = new TimeSpan((long)Math.Round(v * TimeSpan.TicksPerSecond)); break;
+            case Column<bool> c: c[row] = v >= 0.5; break;
+            default: throw new SynthKitException(ModelingErrorCodes.InvalidModel, $"column '{column.Name}' of type {column.Type} cannot take numbers");
+        }
+    }
+
+    public static string?[] Labels(Column column)
+    {
+        var labels = new string?[column.Count];
+        for (int r = 0; r < labels.Length; r++)
+        {
+            labels[r] = column.IsNull(r) ? null : column switch
+            {
+                CategoricalColumn c => c[r],
+                StringColumn c => c[r],
+                Column<bool> c => c[r] ? "True" : "False",
+                _ => Convert.ToString(column.GetValue(r), CultureInfo.InvariantCulture),
+            };
+        }
+
+        return labels;
+    }
+
+    public static void SetLabel(Column column, int row, string label)
+    {
+        column.SetNull(row, false);
+        switch (column)
+        {
+            case CategoricalColumn c: c.Set(row, label); break;
+            case StringColumn c: c.Set(row, label); break;
+            case Column<bool> c: c[row] = label == "True"; break;
+            default: SetNumber(column, row, double.Parse(label, NumberStyles.Float, CultureInfo.InvariantCulture)); break;
+        }
+    }
+}
