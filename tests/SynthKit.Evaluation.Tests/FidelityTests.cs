@@ -29,7 +29,6 @@ public sealed class FidelityTests
         Assert.InRange(ideal.Coverage, 0.8, 1);
         Assert.InRange(ideal.AlphaPrecision, 0.95, 1);
         Assert.InRange(ideal.Authenticity, 0.35, 0.65);
-        Assert.Equal(3, ideal.K);
     }
 
     [Fact]

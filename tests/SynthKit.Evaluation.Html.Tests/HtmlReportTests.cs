@@ -79,4 +79,18 @@ public sealed partial class HtmlReportTests
         Assert.DoesNotContain("<b>x</b>", html[..html.IndexOf("<script type=\"application/json\"", StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Sections_without_data_are_left_out()
+    {
+        var report = SynthEvaluation.Evaluate(KnownProcess.Sample(300, 1), KnownProcess.Sample(300, 2), options: new EvaluationOptions { Privacy = false, Fidelity = false, Models = false });
+
+        string html = HtmlReport.Render(report);
+
+        Assert.DoesNotContain("<h2>Privacy", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h2>Bias", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h2>Gates", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Column shapes</h2>", html, StringComparison.Ordinal);
+        Assert.Equal(5 + 3, PlotDiv().Matches(html).Count); // five columns and the three pair heatmaps
+    }
 }
