@@ -13,19 +13,6 @@ namespace SynthKit.Evaluation.Tests;
 /// </summary>
 public sealed class ReportSchemaTests
 {
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SynthKit.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("SynthKit.sln not found above the test's directory.");
-    }
-
     private static string Generated()
     {
         var settings = new SystemTextJsonSchemaGeneratorSettings
@@ -40,7 +27,7 @@ public sealed class ReportSchemaTests
         return schema.ToJson().Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
     }
 
-    private static string Path_ => Path.Combine(RepositoryRoot(), "docs", "evaluation-report.schema.json");
+    private static string Path_ => Path.Combine(SynthKit.Tests.Shared.Repository.Root(), "docs", "evaluation-report.schema.json");
 
     [Fact]
     public void The_documented_schema_is_the_one_the_types_give()

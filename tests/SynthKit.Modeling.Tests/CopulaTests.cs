@@ -11,20 +11,9 @@ namespace SynthKit.Modeling.Tests;
 /// </summary>
 public sealed class CopulaTests
 {
-    private static readonly string Datasets = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/datasets"));
-    private static readonly TableSpec Spec = SdvMetadata.Load(Path.Combine(Datasets, "adult.meta.json"));
-    private static readonly ColumnBatch Adult = ColumnReader.ReadCsv(Path.Combine(Datasets, "adult.csv"), Spec);
-    private static readonly Lazy<(ColumnBatch Train, ColumnBatch Holdout)> s_split = new(() => (Slice(0, 16_280), Slice(16_280, 16_281)));
+    private static readonly TableSpec Spec = AdultSplit.Spec;
+    private static readonly Lazy<(ColumnBatch Train, ColumnBatch Holdout)> s_split = new(() => (AdultSplit.Train, AdultSplit.Holdout));
     private static readonly Lazy<GaussianCopula> s_copula = new(() => GaussianCopula.Fit(s_split.Value.Train));
-
-    private static ColumnBatch Slice(int start, int count)
-    {
-        // Rows start … start + count of adult, through CSV so the slice is read exactly as a file would be.
-        using var all = new MemoryStream();
-        var lines = File.ReadAllLines(Path.Combine(Datasets, "adult.csv"));
-        File.WriteAllLines(Path.Combine(Path.GetTempPath(), $"adult-{start}.csv"), lines.Take(1).Concat(lines.Skip(1 + start).Take(count)));
-        return ColumnReader.ReadCsv(Path.Combine(Path.GetTempPath(), $"adult-{start}.csv"), Spec);
-    }
 
     [Fact]
     public void Samples_score_better_than_the_SDV_style_copula_against_rows_the_fit_never_saw()
@@ -44,19 +33,19 @@ public sealed class CopulaTests
     public void The_model_is_aggregates_only_and_the_same_bytes_every_time()
     {
         var (train, _) = s_split.Value;
-        string json = s_copula.Value.Model.ToJson();
+        string json = s_copula.Value.ToJson();
 
-        Assert.Equal(json, GaussianCopula.Fit(train).Model.ToJson());
-        Assert.Equal(15, s_copula.Value.Model.Marginals.Count);
-        Assert.Equal(16_280, s_copula.Value.Model.Rows);
-        Assert.Equal(json, CopulaModel.FromJson(json).ToJson());
+        Assert.Equal(json, GaussianCopula.Fit(train).ToJson());
+        Assert.Equal(15, s_copula.Value.Data.Marginals.Count);
+        Assert.Equal(16_280, s_copula.Value.Data.Rows);
+        Assert.Equal(json, ModelData.FromJson(json).ToJson());
         Assert.True(json.Length < 200_000, $"{json.Length} characters: knots and shares, not rows");
     }
 
     [Fact]
     public void Sampling_is_counter_based_so_slices_concatenate()
     {
-        var synthesizer = new SpecSynthesizer(Spec, 3).WithColumnModel(GaussianCopula.FromModel(CopulaModel.FromJson(s_copula.Value.Model.ToJson())));
+        var synthesizer = new SpecSynthesizer(Spec, 3).WithColumnModel(SynthModel.FromJson(s_copula.Value.ToJson()));
         using var whole = new MemoryStream();
         using var parts = new MemoryStream();
 
@@ -86,7 +75,7 @@ public sealed class CopulaTests
             batch.Get<long>("age")[r] = 20 + r;
         }
 
-        var model = GaussianCopula.Fit(batch).Model;
+        var model = GaussianCopula.Fit(batch).Data;
         string json = model.ToJson();
 
         Assert.Equal(["age"], model.Marginals.Select(m => m.Column));
@@ -107,8 +96,8 @@ public sealed class CopulaTests
         var batch = new ColumnBatch(onlyPii, 2) { RowCount = 2 };
         Assert.Contains("no column can be learned", Assert.Throws<SynthKitException>(() => GaussianCopula.Fit(batch)).Message, StringComparison.Ordinal);
 
-        Assert.Equal(ModelingErrorCodes.InvalidModel, Assert.Throws<SynthKitException>(() => CopulaModel.FromJson("x")).Code);
-        Assert.Equal(ModelingErrorCodes.InvalidModel, Assert.Throws<SynthKitException>(() => CopulaModel.FromJson("{\"modelVersion\": 2}")).Code);
+        Assert.Equal(ModelingErrorCodes.InvalidModel, Assert.Throws<SynthKitException>(() => ModelData.FromJson("x")).Code);
+        Assert.Equal(ModelingErrorCodes.InvalidModel, Assert.Throws<SynthKitException>(() => ModelData.FromJson("{\"modelVersion\": 2}")).Code);
     }
 
     [Fact]

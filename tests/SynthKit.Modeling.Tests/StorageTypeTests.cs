@@ -12,17 +12,17 @@ public sealed class StorageTypeTests
     public void Every_learnable_storage_type_round_trips_within_the_real_range()
     {
         var real = new SpecSynthesizer(Everything, 1).ToBatch(0, 2_000);
-        var copula = GaussianCopula.Fit(real, new CopulaOptions { Knots = 50, MinimumCount = 3, Seed = 4 });
+        var copula = GaussianCopula.Fit(real, new ModelOptions { Knots = 50, MinimumCount = 3, Seed = 4 });
         var sample = new SpecSynthesizer(Everything, 2).WithColumnModel(copula).ToBatch(0, 2_000);
 
-        Assert.Equal([("stamp", "storage type"), ("time", "storage type"), ("grade", "storage type"), ("key", "identifier"), ("serial", "identifier"), ("note", "text")], copula.Model.NotLearned.Select(n => (n.Column, n.Reason)));
+        Assert.Equal([("stamp", "storage type"), ("time", "storage type"), ("grade", "storage type"), ("key", "identifier"), ("serial", "identifier"), ("note", "text")], copula.Data.NotLearned.Select(n => (n.Column, n.Reason)));
         Assert.Equal(16, copula.Columns.Count);
         foreach (var name in copula.Columns)
         {
             var values = Enumerable.Range(0, real.RowCount).Where(r => !real[name].IsNull(r)).Select(r => real[name].GetValue(r)).ToHashSet();
             var drawn = Enumerable.Range(0, sample.RowCount).Where(r => !sample[name].IsNull(r)).Select(r => sample[name].GetValue(r)).ToList();
             Assert.NotEmpty(drawn);
-            if (copula.Model.Marginals.Single(m => m.Column == name).Kind == "categorical")
+            if (copula.Data.Marginals.Single(m => m.Column == name).Kind == "categorical")
             {
                 Assert.All(drawn, v => Assert.Contains(v, values)); // categories come from the real data only
             }
@@ -47,7 +47,7 @@ public sealed class StorageTypeTests
             ((CategoricalColumn)batch["c"]).Set(r, r < 60 ? "a" : r < 97 ? "b" : "rare" + r);
         }
 
-        var model = GaussianCopula.Fit(batch, new CopulaOptions { MinimumCount = 5 }).Model;
+        var model = GaussianCopula.Fit(batch, new ModelOptions { MinimumCount = 5 }).Data;
 
         Assert.Equal(["a", "b"], model.Marginals[0].Categories);
         Assert.Equal([0.63, 0.37], model.Marginals[0].Shares);

@@ -1,0 +1,511 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SynthKit.Modeling;
+
+/// <summary>
+/// A Bayesian network over binned columns — the non-private sibling of the MST / PrivBayes mechanisms. Every learned
+/// column keeps its empirical marginal (as in the copula); its values are cut into bins (a category each, null, and for
+/// numbers probability ranges with point masses in bins of their own), and the network stores how many real rows fell in
+/// each bin under each combination of the bins of at most <see cref="ModelOptions.MaxParents"/> parent columns. The
+/// structure is chosen greedily by mutual information less a penalty for the cells it adds (with one parent this is
+/// the Chow–Liu tree). Sampling walks the columns in order, draws a bin from the counts under the parents' sampled bins
+/// (combinations never seen fall back to fewer parents, then to the marginal), then a value inside the bin from the
+/// column's knots.
+/// </summary>
+public sealed class BayesianNetwork : SynthModel
+{
+    private const int MaxCells = 1 << 20;
+    private readonly Node[] _nodes;
+
+    internal BayesianNetwork(ModelData data)
+        : base(data)
+    {
+        var index = data.Marginals.Select((m, i) => (m.Column, i)).ToDictionary(p => p.Column, p => p.i, StringComparer.Ordinal);
+        var bins = data.Network!.ToDictionary(n => n.Column, n => Bins.Of(data.Marginals[index[n.Column]], n.Cuts), StringComparer.Ordinal);
+        var position = data.Network!.Select((n, i) => (n.Column, i)).ToDictionary(p => p.Column, p => p.i, StringComparer.Ordinal);
+        _nodes = data.Network!.Select(n => new Node(data.Marginals[index[n.Column]], bins[n.Column], n, n.Parents.Select(p => (position[p], bins[p].Count)).ToArray())).ToArray();
+    }
+
+    /// <inheritdoc />
+    public override string Key => "bayes-net";
+
+    /// <summary>Fits a network to a table (read under its spec).</summary>
+    /// <param name="table">The real rows.</param>
+    /// <param name="options">Options, or null for the defaults (<see cref="ModelOptions.Kind"/> is ignored).</param>
+    /// <returns>The fitted network.</returns>
+    /// <exception cref="SynthKitException">SK6000: no rows, or no column to learn.</exception>
+    public static new BayesianNetwork Fit(ColumnBatch table, ModelOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        options ??= new ModelOptions();
+        if (options.MaxParents < 0 || options.Bins < 1)
+        {
+            throw new SynthKitException(ModelingErrorCodes.CannotFit, $"MaxParents must not be negative and Bins must be positive (got {options.MaxParents} and {options.Bins})");
+        }
+
+        var (marginals, positions, skipped) = Marginals.FitAll(table, options);
+        int d = marginals.Count, n = table.RowCount;
+        var cuts = new double[]?[d];
+        var binning = new Bins[d];
+        var binned = new int[d][];
+        for (int j = 0; j < d; j++)
+        {
+            cuts[j] = marginals[j].Knots is { } knots ? NumericCuts(knots, options.Bins) : null;
+            binning[j] = Bins.Of(marginals[j], cuts[j]);
+            binned[j] = positions[j].Select(u => binning[j].Of(u)).ToArray();
+        }
+
+        var structure = new Structure(binned, binning.Select(b => b.Count).ToArray(), n, options.MaxParents);
+        var order = structure.Learn();
+        var network = new List<NetworkNode>();
+        foreach (var (child, parents) in order)
+        {
+            network.Add(new NetworkNode
+            {
+                Column = marginals[child].Column,
+                Parents = parents.Select(p => marginals[p].Column).ToArray(),
+                Cuts = cuts[child],
+                Counts = Rows(binned, binning, child, parents, n, options.MinimumCount),
+            });
+        }
+
+        return new BayesianNetwork(new ModelData
+        {
+            Kind = "bayes-net",
+            Table = table.Spec.Name,
+            Rows = n,
+            MinimumCount = options.MinimumCount,
+            Marginals = marginals,
+            NotLearned = skipped,
+            Network = network,
+        });
+    }
+
+    /// <inheritdoc />
+    public override void Draw(ColumnModelContext context, ColumnBatch batch, int row)
+    {
+        Span<int> bins = stackalloc int[_nodes.Length];
+        var random = context.Random;
+        for (int i = 0; i < _nodes.Length; i++)
+        {
+            var node = _nodes[i];
+            int config = 0;
+            foreach (var (parent, size) in node.Parents)
+            {
+                config = (config * size) + bins[parent];
+            }
+
+            int bin = node.Draw(config, random.NextDouble());
+            bins[i] = bin;
+            node.Write(batch[node.Marginal.Column], row, bin, random.NextDouble());
+        }
+    }
+
+    /// <summary>Cuts between equal-probability bins, moved out of point masses, and around every point mass heavier than a bin.</summary>
+    internal static double[] NumericCuts(IReadOnlyList<double> knots, int bins)
+    {
+        int k = knots.Count - 1;
+        if (k < 1)
+        {
+            return [];
+        }
+
+        var runs = new List<(double From, double To)>();
+        for (int a = 0; a < k;)
+        {
+            int b = a;
+            while (b < k && knots[b + 1] == knots[a])
+            {
+                b++;
+            }
+
+            if (b > a)
+            {
+                runs.Add(((double)a / k, (double)b / k));
+            }
+
+            a = b + 1;
+        }
+
+        var cuts = new SortedSet<double>();
+        for (int i = 1; i < bins; i++)
+        {
+            double c = (double)i / bins;
+            foreach (var (from, to) in runs)
+            {
+                if (c > from && c < to)
+                {
+                    c = c - from <= to - c ? from : to;
+                    break;
+                }
+            }
+
+            cuts.Add(c);
+        }
+
+        foreach (var (from, to) in runs.Where(r => r.To - r.From >= 1.0 / bins))
+        {
+            cuts.Add(from);
+            cuts.Add(to);
+        }
+
+        return cuts.Where(c => c > 0 && c < 1).Select(Marginals.Round12).Distinct().ToArray();
+    }
+
+    private static List<CountRow> Rows(int[][] binned, Bins[] binning, int child, int[] parents, int n, int minimumCount)
+    {
+        int size = binning[child].Count;
+        var counts = new Dictionary<int, int[]>();
+        for (int r = 0; r < n; r++)
+        {
+            int config = 0;
+            foreach (int p in parents)
+            {
+                config = (config * binning[p].Count) + binned[p][r];
+            }
+
+            if (!counts.TryGetValue(config, out var row))
+            {
+                counts[config] = row = new int[size];
+            }
+
+            row[binned[child][r]]++;
+        }
+
+        var rows = new List<CountRow>();
+        foreach (var (config, row) in counts.OrderBy(c => c.Key))
+        {
+            if (row.Sum() < Math.Max(1, minimumCount))
+            {
+                continue;
+            }
+
+            var given = new int[parents.Length];
+            int rest = config;
+            for (int p = parents.Length - 1; p >= 0; p--)
+            {
+                given[p] = rest % binning[parents[p]].Count;
+                rest /= binning[parents[p]].Count;
+            }
+
+            rows.Add(new CountRow { Given = given, Counts = row });
+        }
+
+        return rows;
+    }
+
+    /// <summary>The greedy structure search: each step adds the column and parent set with the best penalized mutual information.</summary>
+    private sealed class Structure(int[][] binned, int[] sizes, int n, int maxParents)
+    {
+        private readonly Dictionary<(int, int, int), double> _scores = [];
+        private int[] _buffer = [];
+
+        public List<(int Child, int[] Parents)> Learn()
+        {
+            int d = sizes.Length;
+            var order = new List<(int, int[])>();
+            var placed = new List<int>();
+            var remaining = Enumerable.Range(0, d).ToList();
+
+            // The first column: the one that shares the most information with the others.
+            int first = remaining.OrderByDescending(j => remaining.Where(k => k != j).Sum(k => Score(j, [k], penalize: false))).ThenBy(j => j).First();
+            order.Add((first, []));
+            placed.Add(first);
+            remaining.Remove(first);
+            while (remaining.Count > 0)
+            {
+                (int Child, int[] Parents, double Score) best = (-1, [], double.NegativeInfinity);
+                foreach (int x in remaining)
+                {
+                    foreach (var parents in Subsets(placed, Math.Min(maxParents, placed.Count)))
+                    {
+                        double s = parents.Length == 0 ? 0 : Score(x, parents, penalize: true);
+                        if (s > best.Score)
+                        {
+                            best = (x, parents, s);
+                        }
+                    }
+                }
+
+                order.Add((best.Child, best.Parents));
+                placed.Add(best.Child);
+                remaining.Remove(best.Child);
+            }
+
+            return order;
+        }
+
+        private static IEnumerable<int[]> Subsets(List<int> placed, int most)
+        {
+            yield return [];
+            if (most >= 1)
+            {
+                foreach (int a in placed)
+                {
+                    yield return [a];
+                }
+            }
+
+            for (int size = 2; size <= most; size++)
+            {
+                foreach (var set in Combinations(placed, size, 0))
+                {
+                    yield return set;
+                }
+            }
+        }
+
+        private static IEnumerable<int[]> Combinations(List<int> items, int size, int from)
+        {
+            if (size == 0)
+            {
+                yield return [];
+                yield break;
+            }
+
+            for (int i = from; i <= items.Count - size; i++)
+            {
+                foreach (var rest in Combinations(items, size - 1, i + 1))
+                {
+                    yield return [items[i], .. rest];
+                }
+            }
+        }
+
+        /// <summary>I(x; parents) in nats, less (with <paramref name="penalize"/>) ln n / 2n per free cell (BIC).</summary>
+        private double Score(int x, int[] parents, bool penalize)
+        {
+            var sorted = parents.Order().ToArray();
+            var key = (x, sorted[0], sorted.Length > 1 ? sorted[1] : -1);
+            if (sorted.Length <= 2 && _scores.TryGetValue(key, out double cached))
+            {
+                return penalize ? cached - Penalty(x, sorted) : cached;
+            }
+
+            long configs = 1;
+            foreach (int p in sorted)
+            {
+                configs *= sizes[p];
+            }
+
+            if (configs * sizes[x] > MaxCells)
+            {
+                return double.NegativeInfinity;
+            }
+
+            int cells = (int)(configs * sizes[x]);
+            if (_buffer.Length < cells)
+            {
+                _buffer = new int[cells];
+            }
+
+            var counts = _buffer.AsSpan(0, cells);
+            counts.Clear();
+            var child = binned[x];
+            for (int r = 0; r < n; r++)
+            {
+                int c = 0;
+                foreach (int p in sorted)
+                {
+                    c = (c * sizes[p]) + binned[p][r];
+                }
+
+                counts[(c * sizes[x]) + child[r]]++;
+            }
+
+            var configTotals = new double[configs];
+            var childTotals = new double[sizes[x]];
+            for (int c = 0; c < configs; c++)
+            {
+                for (int b = 0; b < sizes[x]; b++)
+                {
+                    int v = counts[(c * sizes[x]) + b];
+                    configTotals[c] += v;
+                    childTotals[b] += v;
+                }
+            }
+
+            double mi = 0;
+            for (int c = 0; c < configs; c++)
+            {
+                for (int b = 0; b < sizes[x]; b++)
+                {
+                    int v = counts[(c * sizes[x]) + b];
+                    if (v > 0)
+                    {
+                        mi += v / (double)n * Math.Log(v * (double)n / (configTotals[c] * childTotals[b]));
+                    }
+                }
+            }
+
+            if (sorted.Length <= 2)
+            {
+                _scores[key] = mi;
+            }
+
+            return penalize ? mi - Penalty(x, sorted) : mi;
+        }
+
+        private double Penalty(int x, int[] parents)
+        {
+            double configs = parents.Aggregate(1.0, (a, p) => a * sizes[p]);
+            return (sizes[x] - 1) * (configs - 1) * Math.Log(n) / (2.0 * n);
+        }
+    }
+
+    /// <summary>A column's bins: 0 is null, then the categories or the numeric probability ranges.</summary>
+    internal sealed class Bins
+    {
+        private readonly double _nullShare;
+        private readonly double[] _bounds;
+
+        private Bins(double nullShare, double[] bounds)
+        {
+            _nullShare = nullShare;
+            _bounds = bounds;
+        }
+
+        /// <summary>How many bins, null included.</summary>
+        public int Count => _bounds.Length;
+
+        public static Bins Of(Marginal m, IReadOnlyList<double>? cuts)
+        {
+            // Upper bounds in probability among the non-null values: bin k (k ≥ 1) is [bounds[k − 1], bounds[k]).
+            var inner = m.Shares is { } shares ? Marginals.Cumulative(shares).Take(shares.Count - 1) : cuts ?? [];
+            return new Bins(m.NullShare, [0, .. inner, 1]);
+        }
+
+        public int Of(double u)
+        {
+            if (u < _nullShare)
+            {
+                return 0;
+            }
+
+            double p = _nullShare >= 1 ? 0 : (u - _nullShare) / (1 - _nullShare);
+            int k = Array.BinarySearch(_bounds, 1, _bounds.Length - 1, p);
+            k = k < 0 ? ~k : k + 1;
+            return Math.Min(k, _bounds.Length - 1);
+        }
+
+        /// <summary>The bin's share of all rows under the marginal.</summary>
+        public double Share(int bin) => bin == 0 ? _nullShare : (1 - _nullShare) * (_bounds[bin] - _bounds[bin - 1]);
+
+        /// <summary>A probability among the non-null values inside bin <paramref name="bin"/> (≥ 1).</summary>
+        public double Inside(int bin, double u) => _bounds[bin - 1] + ((_bounds[bin] - _bounds[bin - 1]) * u);
+    }
+
+    /// <summary>A column ready to sample: its bins, and a cumulative distribution of its bins for every parent combination.</summary>
+    private sealed class Node
+    {
+        private readonly Bins _bins;
+        private readonly double[] _cumulative;
+        private readonly int _size;
+
+        public Node(Marginal marginal, Bins bins, NetworkNode node, (int Position, int Size)[] parents)
+        {
+            Marginal = marginal;
+            _bins = bins;
+            Parents = parents;
+            _size = bins.Count;
+            int configs = parents.Aggregate(1, (a, p) => a * p.Size);
+            _cumulative = new double[configs * _size];
+
+            // Counts by full combination, then by every prefix of the parents (summing out the later ones), so a
+            // combination never seen in the real rows falls back to the closest one that was.
+            var prefixes = new Dictionary<int, double[]>[parents.Length + 1];
+            for (int level = 0; level <= parents.Length; level++)
+            {
+                prefixes[level] = [];
+            }
+
+            foreach (var row in node.Counts)
+            {
+                int config = 0;
+                for (int level = 0; level <= parents.Length; level++)
+                {
+                    if (!prefixes[level].TryGetValue(config, out var sum))
+                    {
+                        prefixes[level][config] = sum = new double[_size];
+                    }
+
+                    for (int b = 0; b < _size; b++)
+                    {
+                        sum[b] += row.Counts[b];
+                    }
+
+                    if (level < parents.Length)
+                    {
+                        config = (config * parents[level].Size) + row.Given[level];
+                    }
+                }
+            }
+
+            var prior = Enumerable.Range(0, _size).Select(bins.Share).ToArray();
+            for (int config = 0; config < configs; config++)
+            {
+                double[] weights = prior;
+                for (int level = parents.Length; level >= 0; level--)
+                {
+                    int prefix = config;
+                    for (int drop = parents.Length; drop > level; drop--)
+                    {
+                        prefix /= parents[drop - 1].Size;
+                    }
+
+                    if (prefixes[level].TryGetValue(prefix, out var found) && found.Sum() > 0)
+                    {
+                        weights = found;
+                        break;
+                    }
+                }
+
+                double total = weights.Sum(), at = 0;
+                for (int b = 0; b < _size; b++)
+                {
+                    at += weights[b];
+                    _cumulative[(config * _size) + b] = total > 0 ? at / total : (double)(b + 1) / _size;
+                }
+            }
+        }
+
+        public Marginal Marginal { get; }
+
+        public (int Position, int Size)[] Parents { get; }
+
+        public int Draw(int config, double u)
+        {
+            int start = config * _size;
+            for (int b = 0; b < _size - 1; b++)
+            {
+                if (u < _cumulative[start + b])
+                {
+                    return b;
+                }
+            }
+
+            return _size - 1;
+        }
+
+        public void Write(Column column, int row, int bin, double u)
+        {
+            if (bin == 0)
+            {
+                column.SetNull(row);
+                return;
+            }
+
+            if (Marginal.Knots is { } knots)
+            {
+                double v = Marginals.Quantile(knots, _bins.Inside(bin, u));
+                ColumnValues.SetNumber(column, row, Marginal.Integral ? Math.Round(v, MidpointRounding.ToEven) : v);
+            }
+            else
+            {
+                ColumnValues.SetLabel(column, row, Marginal.Categories![bin - 1]);
+            }
+        }
+    }
+}

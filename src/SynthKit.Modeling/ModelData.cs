@@ -1,0 +1,203 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SynthKit.Modeling;
+
+/// <summary>
+/// What a fitted model holds — aggregates only: per learned column its null share and either quantile knots of its
+/// values (point masses show as repeated knots) or its categories' shares; then, for a copula, the correlation of the
+/// columns' normal scores, or, for a Bayesian network, each column's parents and the counts of its bins under each
+/// combination of its parents' bins. No real row is stored. Versioned JSON (<see cref="ToJson"/>, schema in
+/// <c>docs/model.schema.json</c>), the same bytes for the same data and options.
+/// </summary>
+public sealed class ModelData
+{
+    /// <summary>The version of the model's JSON shape (1).</summary>
+    public int ModelVersion { get; init; } = 1;
+
+    /// <summary>The model: <c>copula</c> or <c>bayes-net</c>.</summary>
+    public string Kind { get; init; } = "";
+
+    /// <summary>The table the model was fitted on (the spec's name).</summary>
+    public string Table { get; init; } = "";
+
+    /// <summary>How many real rows were read.</summary>
+    public int Rows { get; init; }
+
+    /// <summary>The smallest count a category, a quantile step or a table cell stands for (<see cref="ModelOptions.MinimumCount"/>).</summary>
+    public int MinimumCount { get; init; }
+
+    /// <summary>The learned columns' marginals, in spec order.</summary>
+    public IReadOnlyList<Marginal> Marginals { get; init; } = [];
+
+    /// <summary>Columns the model did not read, and why (personal data, identifiers, text, unsupported storage).</summary>
+    public IReadOnlyList<NotLearned> NotLearned { get; init; } = [];
+
+    /// <summary>Copula: the correlation matrix of the normal scores, row by row (rounded to 12 significant digits).</summary>
+    [JsonConverter(typeof(CompactMatrix))]
+    public IReadOnlyList<IReadOnlyList<double>>? Correlation { get; init; }
+
+    /// <summary>Bayesian network: the columns in sampling order, each with its parents and its conditional counts.</summary>
+    public IReadOnlyList<NetworkNode>? Network { get; init; }
+
+    /// <summary>The evaluation of the fit against held-out rows, when the fit made one.</summary>
+    public FitSummary? Fit { get; init; }
+
+    /// <summary>The model as indented JSON.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => JsonSerializer.Serialize(this, ModelJsonContext.Default.ModelData);
+
+    /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="SynthKitException">SK6001: not a model of this version.</exception>
+    public static ModelData FromJson(string json)
+    {
+        System.ArgumentNullException.ThrowIfNull(json);
+        ModelData? model;
+        try
+        {
+            model = JsonSerializer.Deserialize(json, ModelJsonContext.Default.ModelData);
+        }
+        catch (JsonException ex)
+        {
+            throw new SynthKitException(ModelingErrorCodes.InvalidModel, $"the model is not valid JSON of the expected shape: {ex.Message}", innerException: ex);
+        }
+
+        if (model is null || model.ModelVersion != 1)
+        {
+            throw new SynthKitException(ModelingErrorCodes.InvalidModel, "the model is not a version-1 SynthKit model");
+        }
+
+        return model;
+    }
+
+    /// <summary>A copy with <paramref name="fit"/> as its fit summary.</summary>
+    /// <param name="fit">The summary.</param>
+    /// <returns>The copy.</returns>
+    public ModelData WithFit(FitSummary? fit) => new()
+    {
+        ModelVersion = ModelVersion,
+        Kind = Kind,
+        Table = Table,
+        Rows = Rows,
+        MinimumCount = MinimumCount,
+        Marginals = Marginals,
+        NotLearned = NotLearned,
+        Correlation = Correlation,
+        Network = Network,
+        Fit = fit,
+    };
+}
+
+/// <summary>One learned column.</summary>
+public sealed class Marginal
+{
+    /// <summary>The column.</summary>
+    public string Column { get; init; } = "";
+
+    /// <summary><c>numeric</c> (numbers, dates, times) or <c>categorical</c> (categories, booleans).</summary>
+    public string Kind { get; init; } = "";
+
+    /// <summary>The share of rows where the column is null.</summary>
+    public double NullShare { get; init; }
+
+    /// <summary>Numbers: the values at equal probability steps 0, 1/K, …, 1 of the non-null values (K + 1 knots).</summary>
+    [JsonConverter(typeof(CompactDoubles))]
+    public IReadOnlyList<double>? Knots { get; init; }
+
+    /// <summary>Numbers: whether every value was whole (samples are rounded).</summary>
+    public bool Integral { get; init; }
+
+    /// <summary>Categories: the values, most frequent first.</summary>
+    public IReadOnlyList<string>? Categories { get; init; }
+
+    /// <summary>Categories: each value's share of the non-null rows.</summary>
+    [JsonConverter(typeof(CompactDoubles))]
+    public IReadOnlyList<double>? Shares { get; init; }
+}
+
+/// <summary>
+/// One column of a Bayesian network. Its values fall into bins: bin 0 is null; a categorical column's bin <c>k</c> is its
+/// category <c>k − 1</c>; a numeric column's bins are the probability ranges between its <see cref="Cuts"/> (within a
+/// bin, values are sampled from the column's quantile knots, so the marginal is kept inside every bin).
+/// </summary>
+public sealed class NetworkNode
+{
+    /// <summary>The column.</summary>
+    public string Column { get; init; } = "";
+
+    /// <summary>Its parents, earlier in the sampling order (none for the first).</summary>
+    public IReadOnlyList<string> Parents { get; init; } = [];
+
+    /// <summary>Numbers: the cut points, in probability among the non-null values, between the bins (0 and 1 implied).</summary>
+    [JsonConverter(typeof(CompactDoubles))]
+    public IReadOnlyList<double>? Cuts { get; init; }
+
+    /// <summary>How many real rows fell in each bin under each combination of the parents' bins (combinations seen fewer than <see cref="ModelData.MinimumCount"/> times are left out).</summary>
+    public IReadOnlyList<CountRow> Counts { get; init; } = [];
+}
+
+/// <summary>The counts of a column's bins under one combination of its parents' bins.</summary>
+public sealed class CountRow
+{
+    /// <summary>The parents' bins, in <see cref="NetworkNode.Parents"/> order.</summary>
+    [JsonConverter(typeof(CompactInts))]
+    public IReadOnlyList<int> Given { get; init; } = [];
+
+    /// <summary>The count of each of the column's bins (bin 0: null).</summary>
+    [JsonConverter(typeof(CompactInts))]
+    public IReadOnlyList<int> Counts { get; init; } = [];
+}
+
+/// <summary>A column the model does not learn.</summary>
+public sealed class NotLearned
+{
+    /// <summary>The column.</summary>
+    public string Column { get; init; } = "";
+
+    /// <summary>Why: <c>personal data</c>, <c>identifier</c>, <c>text</c>, or <c>storage type</c>.</summary>
+    public string Reason { get; init; } = "";
+}
+
+/// <summary>How a fitted model's samples compared with real rows the fit did not see (SynthKit.Evaluation).</summary>
+public sealed class FitSummary
+{
+    /// <summary>How many real rows were held out.</summary>
+    public int HoldoutRows { get; init; }
+
+    /// <summary>The quality score (SDMetrics' definition).</summary>
+    public double Quality { get; init; }
+
+    /// <summary>The average column shape score.</summary>
+    public double ColumnShapes { get; init; }
+
+    /// <summary>The column pair trends score.</summary>
+    public double ColumnPairTrends { get; init; }
+
+    /// <summary>The share of sampled rows that copy a training row exactly.</summary>
+    public double ExactCopies { get; init; }
+
+    /// <summary>The share of sampled rows closer to a training row than to any held-out row (0.5 is ideal).</summary>
+    public double DcrShare { get; init; }
+
+    /// <summary>The AUC of the distance-based membership-inference attack (0.5 is ideal).</summary>
+    public double MembershipAuc { get; init; }
+}
+
+/// <summary>The codes modeling reports.</summary>
+public static class ModelingErrorCodes
+{
+    /// <summary>SK6000: the data cannot be fitted (no rows, nothing to learn).</summary>
+    public const string CannotFit = "SK6000";
+
+    /// <summary>SK6001: a model file that is not a model of this version.</summary>
+    public const string InvalidModel = "SK6001";
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ModelData))]
+internal sealed partial class ModelJsonContext : JsonSerializerContext
+{
+}

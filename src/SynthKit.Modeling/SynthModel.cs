@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace SynthKit.Modeling;
+
+/// <summary>Which model <see cref="SynthModel.Fit"/> fits.</summary>
+public enum ModelKind
+{
+    /// <summary>A Bayesian network over binned columns (the default): keeps categorical and non-monotone dependencies.</summary>
+    BayesianNetwork,
+
+    /// <summary>A Gaussian copula with empirical marginals, as SDV users know it: monotone dependencies only, exact conditional sampling.</summary>
+    GaussianCopula,
+}
+
+/// <summary>Options of a fit.</summary>
+public sealed class ModelOptions
+{
+    /// <summary>The model to fit (default <see cref="ModelKind.BayesianNetwork"/>).</summary>
+    public ModelKind Kind { get; init; } = ModelKind.BayesianNetwork;
+
+    /// <summary>Quantile knots per numeric column (default 200): more follow the data more closely.</summary>
+    public int Knots { get; init; } = 200;
+
+    /// <summary>
+    /// The fewest real rows a category, a quantile step or a network's table cell may stand for (default 1). Raising it
+    /// merges rarer categories into the most frequent one, coarsens the knots and leaves out rarer parent combinations:
+    /// less about any one person, less of the long tail.
+    /// </summary>
+    public int MinimumCount { get; init; } = 1;
+
+    /// <summary>The seed of the jitter that spreads tied values over their probability interval while fitting (default 0).</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Bayesian network: the most parents a column may have (default 2; 1 gives a Chow–Liu tree).</summary>
+    public int MaxParents { get; init; } = 2;
+
+    /// <summary>Bayesian network: the bins a numeric column is cut into (default 20; point masses get bins of their own).</summary>
+    public int Bins { get; init; } = 20;
+}
+
+/// <summary>
+/// A synthesizer fitted to a real table. It holds aggregates only (<see cref="Data"/>: marginals and either a copula's
+/// correlation or a network's conditional counts), never reads personal data, identifiers or free text (they keep their
+/// rules when sampling), and is a column model (<see cref="IColumnModel"/>): plug it into any synthesizer of the spec with
+/// <c>synthesizer.WithColumnModel(model)</c>; row <c>i</c> depends only on (model, seed, i).
+/// </summary>
+public abstract class SynthModel : IColumnModel
+{
+    private protected SynthModel(ModelData data)
+    {
+        Data = data;
+        Columns = data.Marginals.Select(m => m.Column).ToArray();
+    }
+
+    /// <summary>The fitted aggregates.</summary>
+    public ModelData Data { get; }
+
+    /// <inheritdoc />
+    public abstract string Key { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>Fits a model to a table (read under its spec).</summary>
+    /// <param name="table">The real rows.</param>
+    /// <param name="options">Options, or null for the defaults (a Bayesian network).</param>
+    /// <returns>The fitted model.</returns>
+    /// <exception cref="SynthKitException">SK6000: no rows, or no column to learn.</exception>
+    public static SynthModel Fit(ColumnBatch table, ModelOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        options ??= new ModelOptions();
+        return options.Kind == ModelKind.GaussianCopula ? GaussianCopula.Fit(table, options) : BayesianNetwork.Fit(table, options);
+    }
+
+    /// <summary>The model of saved aggregates.</summary>
+    /// <param name="data">The aggregates.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="SynthKitException">SK6001: the aggregates are not a consistent model.</exception>
+    public static SynthModel FromData(ModelData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ModelValidator.Validate(data);
+        return data.Kind switch
+        {
+            "copula" => new GaussianCopula(data),
+            _ => new BayesianNetwork(data),
+        };
+    }
+
+    /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="SynthKitException">SK6001: not a model of this version.</exception>
+    public static SynthModel FromJson(string json) => FromData(ModelData.FromJson(json));
+
+    /// <summary>Reads a model file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="SynthKitException">SK6001: not a model of this version (the message names the file).</exception>
+    public static SynthModel Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            return FromJson(File.ReadAllText(path));
+        }
+        catch (SynthKitException ex) when (ex.Code == ModelingErrorCodes.InvalidModel)
+        {
+            throw new SynthKitException(ModelingErrorCodes.InvalidModel, $"{path}: {ex.Message}", innerException: ex);
+        }
+    }
+
+    /// <summary>The model as indented JSON (the same bytes for the same data and options).</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => Data.ToJson();
+
+    /// <summary>Writes the model to a file, through a temporary file renamed into place.</summary>
+    /// <param name="path">The file.</param>
+    public void Save(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string full = Path.GetFullPath(path);
+        string temp = full + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        try
+        {
+            File.WriteAllText(temp, ToJson());
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>The same model with <paramref name="fit"/> recorded as its fit summary.</summary>
+    /// <param name="fit">The summary.</param>
+    /// <returns>The model.</returns>
+    public SynthModel WithFit(FitSummary fit) => FromData(Data.WithFit(fit));
+
+    /// <inheritdoc />
+    public abstract void Draw(ColumnModelContext context, ColumnBatch batch, int row);
+}
