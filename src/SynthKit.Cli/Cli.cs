@@ -48,7 +48,7 @@ public static class Cli
     {
         var console = new Reporter(output, error) { Cancellation = cancellationToken };
         var root = new RootCommand(
-            "synthkit: generate and verify synthetic-data fixtures, list an assembly's schemas, and evaluate synthetic data.\n" +
+            "synthkit: generate and verify synthetic-data fixtures, list an assembly's schemas, fit models to real data and sample them, and evaluate synthetic data.\n" +
             "Exit codes: 0 success; 1 a fixture is missing, stale or tampered with; 2 the command line is wrong; " +
             "3 an input could not be used (unknown schema, unloadable assembly, unreadable or malformed file, I/O failure).")
         {
@@ -56,6 +56,9 @@ public static class Cli
             VerifyCommand.Create(console),
             SchemaCommand.Create(console),
             EvaluateCommand.Create(console),
+            ModelCommands.Fit(console),
+            ModelCommands.Sample(console),
+            ModelCommands.Inspect(console),
             FixturesCommand.Create(console),
         };
 
@@ -130,6 +133,15 @@ public static class Cli
             result.AddError(Directory.Exists(file.FullName)
                 ? $"{option.Name} '{file.FullName}' is a directory; name a file."
                 : $"{option.Name} '{file.FullName}' does not exist.");
+        }
+    });
+
+    /// <summary>A usage error (exit 2) when the option is given a whole number below <paramref name="minimum"/>.</summary>
+    internal static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>
+    {
+        if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n) && n < minimum)
+        {
+            result.AddError(minimum == 0 ? $"{option.Name} must not be negative." : $"{option.Name} must be at least {minimum}.");
         }
     });
 

@@ -70,26 +70,7 @@ internal static class EvaluateCommand
                 return Cli.UsageError;
             }
 
-            TableSpec spec;
-            if (parse.GetValue(metadata) is { } m)
-            {
-                spec = SdvMetadata.Load(m.FullName);
-            }
-            else if (parse.GetValue(specFile) is { } f)
-            {
-                spec = TableSpec.Load(f.FullName);
-            }
-            else
-            {
-                spec = SpecInference.FromCsv(parse.GetValue(real)!.FullName);
-                console.Line($"Inferred the columns from {parse.GetValue(real)!.Name} (give --metadata or --spec to state them):");
-                foreach (var line in SpecInference.Describe(spec))
-                {
-                    console.Line("  " + line);
-                }
-
-                console.Line("");
-            }
+            var spec = Tables.Resolve(console, parse.GetValue(metadata), parse.GetValue(specFile), parse.GetValue(real)!);
             var options = new EvaluationOptions
             {
                 Privacy = !parse.GetValue(noPrivacy),

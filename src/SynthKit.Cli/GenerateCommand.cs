@@ -22,13 +22,7 @@ internal static class GenerateCommand
         var output = new Option<FileInfo>("--out", "-o") { Description = "The file to write; its manifest goes beside it as <file>.synth.json.", Required = true };
         var format = new Option<string?>("--format", "-f") { Description = "csv or jsonl (default: from the file's extension)." };
         format.AcceptOnlyFromAmong("csv", "jsonl");
-        rows.Validators.Add(r =>
-        {
-            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n) && n < 0)
-            {
-                r.AddError("--rows must not be negative.");
-            }
-        });
+        Cli.AtLeast(rows, 0);
 
         var command = new Command("generate", "Write a fixture and its manifest from a synthesizer in a built assembly, or from a column spec or SDV metadata alone. Writes nothing when the bytes would not change; writes atomically otherwise.")
         {

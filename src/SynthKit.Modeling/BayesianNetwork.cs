@@ -22,10 +22,15 @@ public sealed class BayesianNetwork : SynthModel
     internal BayesianNetwork(ModelData data)
         : base(data)
     {
+        _nodes = Nodes(data, 1);
+    }
+
+    private static Node[] Nodes(ModelData data, double boost)
+    {
         var index = data.Marginals.Select((m, i) => (m.Column, i)).ToDictionary(p => p.Column, p => p.i, StringComparer.Ordinal);
         var bins = data.Network!.ToDictionary(n => n.Column, n => Bins.Of(data.Marginals[index[n.Column]], n.Cuts), StringComparer.Ordinal);
         var position = data.Network!.Select((n, i) => (n.Column, i)).ToDictionary(p => p.Column, p => p.i, StringComparer.Ordinal);
-        _nodes = data.Network!.Select(n => new Node(data.Marginals[index[n.Column]], bins[n.Column], n, n.Parents.Select(p => (position[p], bins[p].Count)).ToArray())).ToArray();
+        return data.Network!.Select(n => new Node(data.Marginals[index[n.Column]], bins[n.Column], n, n.Parents.Select(p => (position[p], bins[p].Count)).ToArray(), boost)).ToArray();
     }
 
     /// <inheritdoc />
@@ -77,6 +82,7 @@ public sealed class BayesianNetwork : SynthModel
             Table = table.Spec.Name,
             Rows = n,
             MinimumCount = options.MinimumCount,
+            Spec = SynthModel.SpecElement(table.Spec),
             Marginals = marginals,
             NotLearned = skipped,
             Network = network,
@@ -91,17 +97,17 @@ public sealed class BayesianNetwork : SynthModel
         for (int i = 0; i < _nodes.Length; i++)
         {
             var node = _nodes[i];
-            int config = 0;
-            foreach (var (parent, size) in node.Parents)
-            {
-                config = (config * size) + bins[parent];
-            }
-
-            int bin = node.Draw(config, random.NextDouble());
+            int bin = node.Draw(node.Config(bins), random.NextDouble());
             bins[i] = bin;
             node.Write(batch[node.Marginal.Column], row, bin, random.NextDouble());
         }
     }
+
+    /// <summary>The most combinations of a condition's ancestors that are enumerated; beyond, likelihood-weighted rejection (tests lower it).</summary>
+    internal int EnumerationLimit { get; set; } = 1 << 20;
+
+    internal override RowSampler Sampler(IReadOnlyList<Evidence> evidence, double boost) =>
+        new NetworkSampler(boost == 1 ? _nodes : Nodes(Data, boost), evidence, EnumerationLimit);
 
     /// <summary>Cuts between equal-probability bins, moved out of point masses, and around every point mass heavier than a bin.</summary>
     internal static double[] NumericCuts(IReadOnlyList<double> knots, int bins)
@@ -397,6 +403,162 @@ public sealed class BayesianNetwork : SynthModel
         public double Inside(int bin, double u) => _bounds[bin - 1] + ((_bounds[bin] - _bounds[bin - 1]) * u);
     }
 
+    /// <summary>
+    /// Sampling under evidence: the evidence's ancestors are drawn jointly from their posterior (enumerated when their
+    /// combinations number at most <see cref="EnumerationLimit"/>; otherwise forward-sampled and accepted with the evidence's likelihood, which is
+    /// exact too), then every other column forward from its parents.
+    /// </summary>
+    private sealed class NetworkSampler : RowSampler
+    {
+        private readonly Node[] _nodes;
+        private readonly Evidence?[] _evidence;
+        private readonly int[] _evidenceBins;
+        private readonly int[] _ancestors;
+        private readonly double[]? _posterior;
+
+        public NetworkSampler(Node[] nodes, IReadOnlyList<Evidence> evidence, int enumerationLimit)
+        {
+            _nodes = nodes;
+            _evidence = new Evidence?[nodes.Length];
+            _evidenceBins = Enumerable.Repeat(-1, nodes.Length).ToArray();
+            foreach (var e in evidence)
+            {
+                int at = Array.FindIndex(nodes, n => n.Marginal.Column == e.Marginal.Column);
+                _evidence[at] = e;
+                _evidenceBins[at] = e.Number is null ? e.Category + 1 : nodes[at].Binning.Of(e.Marginal.NullShare + ((1 - e.Marginal.NullShare) * e.P));
+            }
+
+            var ancestors = new SortedSet<int>();
+            var stack = new Stack<int>(Enumerable.Range(0, nodes.Length).Where(i => _evidence[i] is not null));
+            while (stack.Count > 0)
+            {
+                foreach (var (parent, _) in nodes[stack.Pop()].Parents)
+                {
+                    if (_evidence[parent] is null && ancestors.Add(parent))
+                    {
+                        stack.Push(parent);
+                    }
+                }
+            }
+
+            _ancestors = ancestors.ToArray();
+            long states = _ancestors.Aggregate(1L, (a, i) => Math.Min(a * nodes[i].Binning.Count, long.MaxValue / 1024));
+            if (evidence.Count > 0 && states <= enumerationLimit)
+            {
+                _posterior = Posterior((int)states);
+            }
+        }
+
+        private double[] Posterior(int states)
+        {
+            var cumulative = new double[states];
+            var bins = new int[_nodes.Length];
+            Array.Copy(_evidenceBins, bins, bins.Length);
+            var relevant = _ancestors.Concat(Enumerable.Range(0, _nodes.Length).Where(i => _evidence[i] is not null)).ToArray();
+            double total = 0;
+            for (int s = 0; s < states; s++)
+            {
+                Decode(s, bins);
+                double w = 1;
+                foreach (int v in relevant)
+                {
+                    w *= _nodes[v].Probability(_nodes[v].Config(bins), bins[v]);
+                    if (w == 0)
+                    {
+                        break;
+                    }
+                }
+
+                total += w;
+                cumulative[s] = total;
+            }
+
+            if (total <= 0)
+            {
+                throw new SynthKitException(ModelingErrorCodes.CannotSample, "the conditions cannot be met together: the model gives their combination no probability");
+            }
+
+            for (int s = 0; s < states; s++)
+            {
+                cumulative[s] /= total;
+            }
+
+            return cumulative;
+        }
+
+        private void Decode(int state, Span<int> bins)
+        {
+            for (int k = _ancestors.Length - 1; k >= 0; k--)
+            {
+                int size = _nodes[_ancestors[k]].Binning.Count;
+                bins[_ancestors[k]] = state % size;
+                state /= size;
+            }
+        }
+
+        public override void Draw(SynthRandom random, ColumnBatch batch, int row)
+        {
+            Span<int> bins = stackalloc int[_nodes.Length];
+            _evidenceBins.CopyTo(bins);
+            bool drawn = _ancestors.Length > 0;
+            if (_posterior is not null)
+            {
+                int s = Array.BinarySearch(_posterior, random.NextDouble());
+                Decode(Math.Min(s < 0 ? ~s : s + 1, _posterior.Length - 1), bins);
+            }
+            else if (drawn)
+            {
+                Reject(random, bins);
+            }
+
+            for (int i = 0; i < _nodes.Length; i++)
+            {
+                var node = _nodes[i];
+                var column = batch[node.Marginal.Column];
+                if (_evidence[i] is { } e)
+                {
+                    e.Write(column, row);
+                    continue;
+                }
+
+                if (!drawn || Array.BinarySearch(_ancestors, i) < 0)
+                {
+                    bins[i] = node.Draw(node.Config(bins), random.NextDouble());
+                }
+
+                node.Write(column, row, bins[i], random.NextDouble());
+            }
+        }
+
+        /// <summary>Forward-samples the ancestors and accepts them with the evidence's likelihood (at most 1).</summary>
+        private void Reject(SynthRandom random, Span<int> bins)
+        {
+            for (int attempt = 0; attempt < MaxAttempts; attempt++)
+            {
+                foreach (int a in _ancestors)
+                {
+                    bins[a] = _nodes[a].Draw(_nodes[a].Config(bins), random.NextDouble());
+                }
+
+                double likelihood = 1;
+                for (int i = 0; i < _nodes.Length; i++)
+                {
+                    if (_evidence[i] is not null)
+                    {
+                        likelihood *= _nodes[i].Probability(_nodes[i].Config(bins), bins[i]);
+                    }
+                }
+
+                if (random.NextDouble() < likelihood)
+                {
+                    return;
+                }
+            }
+
+            throw new SynthKitException(ModelingErrorCodes.CannotSample, $"the conditions were not met in {MaxAttempts:N0} attempts for one row: they are too rare under the model");
+        }
+    }
+
     /// <summary>A column ready to sample: its bins, and a cumulative distribution of its bins for every parent combination.</summary>
     private sealed class Node
     {
@@ -404,7 +566,7 @@ public sealed class BayesianNetwork : SynthModel
         private readonly double[] _cumulative;
         private readonly int _size;
 
-        public Node(Marginal marginal, Bins bins, NetworkNode node, (int Position, int Size)[] parents)
+        public Node(Marginal marginal, Bins bins, NetworkNode node, (int Position, int Size)[] parents, double boost)
         {
             Marginal = marginal;
             _bins = bins;
@@ -444,6 +606,9 @@ public sealed class BayesianNetwork : SynthModel
             }
 
             var prior = Enumerable.Range(0, _size).Select(bins.Share).ToArray();
+
+            // The long-tail boost: rare categories (under 5 % of rows) and the lowest and highest bins of numbers.
+            var factor = Enumerable.Range(0, _size).Select(b => b > 0 && boost != 1 && (marginal.Categories is not null ? prior[b] < 0.05 : b == 1 || b == _size - 1) ? boost : 1.0).ToArray();
             for (int config = 0; config < configs; config++)
             {
                 double[] weights = prior;
@@ -462,10 +627,15 @@ public sealed class BayesianNetwork : SynthModel
                     }
                 }
 
-                double total = weights.Sum(), at = 0;
+                double total = 0, at = 0;
                 for (int b = 0; b < _size; b++)
                 {
-                    at += weights[b];
+                    total += weights[b] * factor[b];
+                }
+
+                for (int b = 0; b < _size; b++)
+                {
+                    at += weights[b] * factor[b];
                     _cumulative[(config * _size) + b] = total > 0 ? at / total : (double)(b + 1) / _size;
                 }
             }
@@ -474,6 +644,27 @@ public sealed class BayesianNetwork : SynthModel
         public Marginal Marginal { get; }
 
         public (int Position, int Size)[] Parents { get; }
+
+        public Bins Binning => _bins;
+
+        /// <summary>The combination of the parents' bins in <paramref name="bins"/> (by network position).</summary>
+        public int Config(ReadOnlySpan<int> bins)
+        {
+            int config = 0;
+            foreach (var (parent, size) in Parents)
+            {
+                config = (config * size) + bins[parent];
+            }
+
+            return config;
+        }
+
+        /// <summary>P(bin | the parents' combination).</summary>
+        public double Probability(int config, int bin)
+        {
+            int at = (config * _size) + bin;
+            return _cumulative[at] - (bin > 0 ? _cumulative[at - 1] : 0);
+        }
 
         public int Draw(int config, double u)
         {

@@ -28,6 +28,12 @@ public sealed class ModelData
     /// <summary>The smallest count a category, a quantile step or a table cell stands for (<see cref="ModelOptions.MinimumCount"/>).</summary>
     public int MinimumCount { get; init; }
 
+    /// <summary>
+    /// The column spec the model was fitted under (<see cref="TableSpec"/> JSON: names, types, kinds, privacy roles and
+    /// rules — no data), so sampling needs nothing but the model file; null in hand-made models.
+    /// </summary>
+    public JsonElement? Spec { get; init; }
+
     /// <summary>The learned columns' marginals, in spec order.</summary>
     public IReadOnlyList<Marginal> Marginals { get; init; } = [];
 
@@ -83,6 +89,7 @@ public sealed class ModelData
         Table = Table,
         Rows = Rows,
         MinimumCount = MinimumCount,
+        Spec = Spec,
         Marginals = Marginals,
         NotLearned = NotLearned,
         Correlation = Correlation,
@@ -167,23 +174,23 @@ public sealed class FitSummary
     /// <summary>How many real rows were held out.</summary>
     public int HoldoutRows { get; init; }
 
-    /// <summary>The quality score (SDMetrics' definition).</summary>
-    public double Quality { get; init; }
+    /// <summary>The quality score (SDMetrics' definition); null when it cannot be computed.</summary>
+    public double? Quality { get; init; }
 
     /// <summary>The average column shape score.</summary>
-    public double ColumnShapes { get; init; }
+    public double? ColumnShapes { get; init; }
 
     /// <summary>The column pair trends score.</summary>
-    public double ColumnPairTrends { get; init; }
+    public double? ColumnPairTrends { get; init; }
 
     /// <summary>The share of sampled rows that copy a training row exactly.</summary>
     public double ExactCopies { get; init; }
 
     /// <summary>The share of sampled rows closer to a training row than to any held-out row (0.5 is ideal).</summary>
-    public double DcrShare { get; init; }
+    public double? DcrShare { get; init; }
 
     /// <summary>The AUC of the distance-based membership-inference attack (0.5 is ideal).</summary>
-    public double MembershipAuc { get; init; }
+    public double? MembershipAuc { get; init; }
 }
 
 /// <summary>The codes modeling reports.</summary>
@@ -194,6 +201,9 @@ public static class ModelingErrorCodes
 
     /// <summary>SK6001: a model file that is not a model of this version.</summary>
     public const string InvalidModel = "SK6001";
+
+    /// <summary>SK6002: the model cannot be sampled as asked (an unknown or unlearned condition column, a value the model never saw, a condition too rare to meet).</summary>
+    public const string CannotSample = "SK6002";
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

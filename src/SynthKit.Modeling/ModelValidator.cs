@@ -35,6 +35,28 @@ internal static class ModelValidator
             }
         }
 
+        if (data.Spec is { } element)
+        {
+            TableSpec spec;
+            try
+            {
+                spec = TableSpec.FromJson(element.GetRawText());
+            }
+            catch (SynthKitException ex)
+            {
+                Fail("its column spec is not valid: " + ex.Message);
+                return;
+            }
+
+            foreach (var m in data.Marginals!)
+            {
+                if (spec.IndexOf(m.Column) < 0)
+                {
+                    Fail($"marginal '{m.Column}' is not a column of its spec '{spec.Name}'");
+                }
+            }
+        }
+
         switch (data.Kind)
         {
             case "copula":

@@ -47,7 +47,7 @@ public sealed class ModelOptions
 /// rules when sampling), and is a column model (<see cref="IColumnModel"/>): plug it into any synthesizer of the spec with
 /// <c>synthesizer.WithColumnModel(model)</c>; row <c>i</c> depends only on (model, seed, i).
 /// </summary>
-public abstract class SynthModel : IColumnModel
+public abstract class SynthModel : IDescribedColumnModel
 {
     private protected SynthModel(ModelData data)
     {
@@ -57,6 +57,9 @@ public abstract class SynthModel : IColumnModel
 
     /// <summary>The fitted aggregates.</summary>
     public ModelData Data { get; }
+
+    /// <summary>The column spec the model was fitted under, or null when the model file has none.</summary>
+    public TableSpec? Spec => Data.Spec is { } spec ? TableSpec.FromJson(spec.GetRawText()) : null;
 
     /// <inheritdoc />
     public abstract string Key { get; }
@@ -136,11 +139,81 @@ public abstract class SynthModel : IColumnModel
         }
     }
 
+    /// <summary>
+    /// A synthesizer of the model's table: its learned columns drawn by the model, every other column by its rule (fakes
+    /// for personal data, keys for identifiers).
+    /// </summary>
+    /// <param name="seed">The seed; row <c>i</c> depends only on (model, seed, i).</param>
+    /// <param name="spec">The table to synthesize, or null for the one the model was fitted under.</param>
+    /// <returns>The synthesizer.</returns>
+    /// <exception cref="SynthKitException">SK6001: no spec given and the model has none.</exception>
+    public SpecSynthesizer CreateSynthesizer(long seed = 0, TableSpec? spec = null)
+    {
+        spec ??= Spec ?? throw new SynthKitException(ModelingErrorCodes.InvalidModel, "the model holds no column spec; give the table's spec");
+        return new SpecSynthesizer(spec, seed, [this]);
+    }
+
+    internal static System.Text.Json.JsonElement SpecElement(TableSpec spec)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(spec.ToJsonBytes(indented: false));
+        return document.RootElement.Clone();
+    }
+
     /// <summary>The same model with <paramref name="fit"/> recorded as its fit summary.</summary>
     /// <param name="fit">The summary.</param>
     /// <returns>The model.</returns>
     public SynthModel WithFit(FitSummary fit) => FromData(Data.WithFit(fit));
 
+    /// <summary>
+    /// This model sampled under conditions, rebalancing or a long-tail boost: a column model to plug into a synthesizer
+    /// like the model itself.
+    /// </summary>
+    /// <param name="options">How to sample.</param>
+    /// <returns>The conditioned model.</returns>
+    /// <exception cref="SynthKitException">SK6002: a condition names a column the model did not learn or a value it never saw, or cannot be met.</exception>
+    public ConditionedModel WithSampling(SamplingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new ConditionedModel(this, options);
+    }
+
     /// <inheritdoc />
     public abstract void Draw(ColumnModelContext context, ColumnBatch batch, int row);
+
+    /// <summary>What the manifest of a file this model helped write records: its kind, the SHA-256 of its JSON, its fit summary.</summary>
+    /// <returns>The description.</returns>
+    public ColumnModelInfo Describe()
+    {
+        var details = new List<KeyValuePair<string, string>> { new("table", Data.Table), new("rows", Data.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        if (Data.Fit is { } fit)
+        {
+            void Add(string name, double? value)
+            {
+                if (value is { } v)
+                {
+                    details.Add(new("fit." + name, v.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)));
+                }
+            }
+
+            details.Add(new("fit.holdoutRows", fit.HoldoutRows.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Add("quality", fit.Quality);
+            Add("columnShapes", fit.ColumnShapes);
+            Add("columnPairTrends", fit.ColumnPairTrends);
+            Add("exactCopies", fit.ExactCopies);
+            Add("dcrShare", fit.DcrShare);
+            Add("membershipAuc", fit.MembershipAuc);
+        }
+
+        return new ColumnModelInfo
+        {
+            Key = Key,
+            Kind = Data.Kind,
+            Sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ToJson()))).ToLowerInvariant(),
+            Columns = Columns,
+            Details = details,
+        };
+    }
+
+    /// <summary>A sampler of rows under <paramref name="evidence"/> (none: the plain model), with rare bins boosted.</summary>
+    internal abstract RowSampler Sampler(IReadOnlyList<Evidence> evidence, double boost);
 }

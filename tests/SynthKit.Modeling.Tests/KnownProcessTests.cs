@@ -132,7 +132,7 @@ public sealed class KnownProcessTests
         .Where(r => batch.Get<double>("amount")[r] != 0 && (((CategoricalColumn)batch["color"])[r] == "b") == colorB)
         .Select(r => batch.Get<double>("amount")[r]).Order().ToArray();
 
-    private static double Ks(double[] a, double[] b)
+    internal static double Ks(double[] a, double[] b)
     {
         int i = 0, j = 0;
         double d = 0;

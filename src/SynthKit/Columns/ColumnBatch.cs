@@ -133,6 +133,39 @@ public sealed class ColumnBatch
     /// <summary>Empties the batch, keeping its arrays and category dictionaries.</summary>
     public void Clear() => RowCount = 0;
 
+    /// <summary>A new batch of the same table holding the given rows of this one, in the given order (a row may repeat).</summary>
+    /// <param name="rows">Row indexes into this batch.</param>
+    /// <returns>The new batch.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A row index is outside the batch.</exception>
+    public ColumnBatch Select(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (int row in rows)
+        {
+            if ((uint)row >= (uint)_count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(rows), row, $"Row {row} is outside the batch's {_count} rows.");
+            }
+        }
+
+        var result = new ColumnBatch(Spec, Math.Max(1, rows.Count)) { StartRow = 0 };
+        for (int c = 0; c < _columns.Length; c++)
+        {
+            _columns[c].CopyRowsTo(result._columns[c], rows);
+        }
+
+        for (int o = 0; o < _objectNulls.Length; o++)
+        {
+            for (int i = 0; i < rows.Count; i++)
+            {
+                result._objectNulls[o][i] = _objectNulls[o][rows[i]];
+            }
+        }
+
+        result.CommitRows(rows.Count);
+        return result;
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Spec.Name}: {_count} rows × {_columns.Length} columns";
 }
@@ -199,6 +232,25 @@ public abstract class Column
     private protected abstract object GetBoxed(int row);
 
     private protected abstract void GrowValues(int capacity);
+
+    /// <summary>Copies the given rows into rows 0 … n − 1 of <paramref name="target"/> (a column of the same spec, large enough).</summary>
+    internal void CopyRowsTo(Column target, IReadOnlyList<int> rows)
+    {
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (_nulls[rows[i]])
+            {
+                target.SetNull(i);
+            }
+            else
+            {
+                CopyValue(rows[i], target, i);
+                target.SetNull(i, false);
+            }
+        }
+    }
+
+    private protected abstract void CopyValue(int row, Column target, int targetRow);
 
     internal void Grow(int capacity)
     {
@@ -299,6 +351,8 @@ public sealed class Column<T> : Column
     private protected override object GetBoxed(int row) => _values[row];
 
     private protected override void GrowValues(int capacity) => Array.Resize(ref _values, capacity);
+
+    private protected override void CopyValue(int row, Column target, int targetRow) => ((Column<T>)target)._values[targetRow] = _values[row];
 }
 
 /// <summary>
@@ -415,6 +469,8 @@ public sealed class StringColumn : Column
 
     private protected override object GetBoxed(int row) => this[row]!;
 
+    private protected override void CopyValue(int row, Column target, int targetRow) => ((StringColumn)target).SetUtf8(targetRow, GetUtf8(row));
+
     private protected override void GrowValues(int capacity)
     {
         Array.Resize(ref _start, capacity);
@@ -512,6 +568,8 @@ public sealed class CategoricalColumn : Column
     }
 
     private protected override object GetBoxed(int row) => _categories[_values[row]];
+
+    private protected override void CopyValue(int row, Column target, int targetRow) => ((CategoricalColumn)target).Set(targetRow, _categories[_values[row]]);
 
     private protected override void GrowValues(int capacity) => Array.Resize(ref _values, capacity);
 }

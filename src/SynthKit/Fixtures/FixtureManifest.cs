@@ -73,6 +73,9 @@ public sealed class FixtureManifest
     /// <summary>Columns marked <c>[Sensitive]</c>.</summary>
     public IReadOnlyList<string> Sensitive { get; init; } = Array.Empty<string>();
 
+    /// <summary>The fitted models that drew some of the columns (empty for rule-based files).</summary>
+    public IReadOnlyList<ColumnModelInfo> Models { get; init; } = Array.Empty<ColumnModelInfo>();
+
     /// <summary>The manifest path of a file.</summary>
     /// <param name="filePath">The data file's path.</param>
     /// <returns><paramref name="filePath"/> followed by <see cref="Suffix"/>.</returns>
@@ -95,7 +98,7 @@ public sealed class FixtureManifest
     public static FixtureManifest Describe(SchemaDescription schema, FixtureSpec spec, string sha256, long bytes) =>
         Describe(schema, spec, sha256, bytes, Version);
 
-    internal static FixtureManifest Describe(SchemaDescription schema, FixtureSpec spec, string sha256, long bytes, string synthKitVersion)
+    internal static FixtureManifest Describe(SchemaDescription schema, FixtureSpec spec, string sha256, long bytes, string synthKitVersion, IReadOnlyList<ColumnModelInfo>? models = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(spec);
@@ -126,8 +129,13 @@ public sealed class FixtureManifest
             PersonalData = columns.Where(c => c.Pii is not null).Select(c => new PersonalColumn(c.Name, c.Pii!.Value.ToString())).ToArray(),
             QuasiIdentifiers = columns.Where(c => c.IsQuasiIdentifier).Select(c => c.Name).ToArray(),
             Sensitive = columns.Where(c => c.IsSensitive).Select(c => c.Name).ToArray(),
+            Models = models ?? Array.Empty<ColumnModelInfo>(),
         };
     }
+
+    /// <summary>What the described column models of <paramref name="synthesizer"/> say about themselves.</summary>
+    internal static IReadOnlyList<ColumnModelInfo> ModelsOf(ISynthesizer synthesizer) =>
+        synthesizer is SpecSynthesizer spec ? spec.Models.OfType<IDescribedColumnModel>().Select(m => m.Describe()).ToArray() : Array.Empty<ColumnModelInfo>();
 
     /// <summary>The manifest as indented JSON with <c>\n</c> line ends (UTF-8, no byte-order mark), the same on every platform.</summary>
     /// <returns>The bytes.</returns>
@@ -192,6 +200,29 @@ public sealed class FixtureManifest
             WriteStrings(json, "quasiIdentifiers", QuasiIdentifiers);
             WriteStrings(json, "sensitive", Sensitive);
             json.WriteEndObject();
+            if (Models.Count > 0)
+            {
+                json.WriteStartArray("models");
+                foreach (var model in Models)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("key", model.Key);
+                    json.WriteString("kind", model.Kind);
+                    WriteOptional(json, "sha256", model.Sha256);
+                    WriteStrings(json, "columns", model.Columns);
+                    json.WriteStartObject("details");
+                    foreach (var (name, value) in model.Details)
+                    {
+                        json.WriteString(name, value);
+                    }
+
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         }
 
@@ -271,6 +302,18 @@ public sealed class FixtureManifest
                     : Array.Empty<PersonalColumn>(),
                 QuasiIdentifiers = Strings(privacy, "quasiIdentifiers"),
                 Sensitive = Strings(privacy, "sensitive"),
+                Models = root.TryGetProperty("models", out var models) && models.ValueKind == JsonValueKind.Array
+                    ? models.EnumerateArray().Select(m => new ColumnModelInfo
+                    {
+                        Key = RequiredString(m, "key", path),
+                        Kind = RequiredString(m, "kind", path),
+                        Sha256 = OptionalString(m, "sha256"),
+                        Columns = Strings(m, "columns"),
+                        Details = m.TryGetProperty("details", out var d) && d.ValueKind == JsonValueKind.Object
+                            ? d.EnumerateObject().Select(e => new KeyValuePair<string, string>(e.Name, e.Value.ValueKind == JsonValueKind.String ? e.Value.GetString()! : e.Value.GetRawText())).ToArray()
+                            : Array.Empty<KeyValuePair<string, string>>(),
+                    }).ToArray()
+                    : Array.Empty<ColumnModelInfo>(),
             };
         }
         catch (JsonException ex)

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 
 namespace SynthKit.Fixtures;
@@ -198,7 +200,7 @@ public static class FixtureFiles
             RenderTo(hashing, synthesizer, spec, progress, cancellationToken);
             (hash, length) = (hashing.HexHash(), hashing.Length);
         });
-        byte[] manifest = FixtureManifest.Describe(synthesizer.Schema, spec, hash!, length).ToJson();
+        byte[] manifest = FixtureManifest.Describe(synthesizer.Schema, spec, hash!, length, FixtureManifest.Version, FixtureManifest.ModelsOf(synthesizer)).ToJson();
         wrote |= AtomicFile.WriteIfChanged(FixtureManifest.PathFor(spec.Path), manifest);
         return new FixtureOutcome(spec.Path, wrote ? FixtureStatus.Written : FixtureStatus.UpToDate, length);
     }
@@ -295,6 +297,7 @@ public static class FixtureFiles
         var schema = synthesizer.Schema;
         string? change =
             manifest.Fingerprint != schema.Fingerprint ? $"the schema '{schema.Name}' changed (fingerprint {Short(manifest.Fingerprint)} → {Short(schema.Fingerprint)})"
+            : ModelChange(manifest, synthesizer) is { } model ? model
             : manifest.Seed != spec.Seed ? $"the seed changed ({manifest.Seed} → {spec.Seed})"
             : manifest.Rows != spec.Rows ? $"the row count changed ({manifest.Rows} → {spec.Rows})"
             : manifest.Start != spec.Start ? $"the first row changed ({manifest.Start} → {spec.Start})"
@@ -323,12 +326,13 @@ public static class FixtureFiles
         // A manifest written by another SynthKit version still holds when everything else agrees: upgrading SynthKit
         // alone must not fail CI when the bytes it generates did not change.
         // Compared as content, not bytes: line endings, indentation or the case of hex digits are not a change.
-        var described = FixtureManifest.Describe(schema, spec, FixtureManifest.Hash(expected), expected.Length, manifest.SynthKitVersion);
+        var described = FixtureManifest.Describe(schema, spec, FixtureManifest.Hash(expected), expected.Length, manifest.SynthKitVersion, FixtureManifest.ModelsOf(synthesizer));
         byte[] expectedManifest = described.ToJson();
         if (!manifest.ToJson().AsSpan().SequenceEqual(expectedManifest) && !manifestBytes.AsSpan().SequenceEqual(expectedManifest))
         {
             string what = manifest.File != described.File
                 ? $"it names the fixture '{manifest.File}', but the file is '{described.File}' (was it renamed?)"
+                : !manifest.Models.Select(m => string.Join(";", m.Details)).SequenceEqual(described.Models.Select(m => string.Join(";", m.Details))) ? "how the model is sampled (its conditions, rebalancing or boost) changed since it was written"
                 : "the schema's provenance or privacy marks changed since it was written";
             throw new SynthKitException(FixtureErrorCodes.Stale, $"The manifest is stale: {what}. {Remedy}", manifestPath, 1, 1);
         }
@@ -363,6 +367,16 @@ public static class FixtureFiles
         {
             throw new SynthKitException(FixtureErrorCodes.IoFailure, $"Cannot read '{path}': {ex.Message}", path, innerException: ex);
         }
+    }
+
+    /// <summary>How the models drawing the columns differ from those the manifest records, or null when they do not.</summary>
+    private static string? ModelChange(FixtureManifest manifest, ISynthesizer synthesizer)
+    {
+        var now = FixtureManifest.ModelsOf(synthesizer);
+        string Shas(IReadOnlyList<ColumnModelInfo> models) => string.Join(", ", models.Select(m => $"{m.Kind} {Short(m.Sha256 ?? "-")}"));
+        return now.Count == manifest.Models.Count && now.Zip(manifest.Models).All(p => p.First.Key == p.Second.Key && p.First.Sha256 == p.Second.Sha256)
+            ? null
+            : $"the model changed ({(manifest.Models.Count == 0 ? "none" : Shas(manifest.Models))} → {(now.Count == 0 ? "none" : Shas(now))})";
     }
 
     private static string Short(string hash) => hash.Length > 12 ? hash.Substring(0, 12) : hash;

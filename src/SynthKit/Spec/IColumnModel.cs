@@ -43,3 +43,33 @@ public readonly struct ColumnModelContext
     /// <summary>The row index in the whole sequence (not within the batch).</summary>
     public long RowIndex { get; }
 }
+
+/// <summary>
+/// A column model that says what it is, so the manifest beside every file it helps write records it: a fitted model's
+/// kind and SHA-256, how it was sampled (conditions, rebalancing), and its fit summary.
+/// </summary>
+public interface IDescribedColumnModel : IColumnModel
+{
+    /// <summary>What the manifest records about the model.</summary>
+    /// <returns>The description.</returns>
+    ColumnModelInfo Describe();
+}
+
+/// <summary>What a manifest records about a column model that drew some of the file's columns.</summary>
+public sealed class ColumnModelInfo
+{
+    /// <summary>The model's key (<see cref="IColumnModel.Key"/>).</summary>
+    public required string Key { get; init; }
+
+    /// <summary>What kind of model it is (e.g. <c>bayes-net</c>, <c>copula</c>).</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>The SHA-256 of the model's saved form, lower-case hex, when it has one.</summary>
+    public string? Sha256 { get; init; }
+
+    /// <summary>The columns it drew.</summary>
+    public IReadOnlyList<string> Columns { get; init; } = [];
+
+    /// <summary>Further facts, as name and text, in a stable order (fit summary, conditions, rebalancing, boosts).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Details { get; init; } = [];
+}

@@ -1,0 +1,338 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using SynthKit.Evaluation;
+using SynthKit.Fixtures;
+using SynthKit.Modeling;
+
+namespace SynthKit.Cli;
+
+/// <summary><c>synthkit fit</c>, <c>sample</c> and <c>inspect</c>: models learned from real rows.</summary>
+internal static class ModelCommands
+{
+    public static Command Fit(Reporter console)
+    {
+        var data = new Argument<FileInfo>("data") { Description = "The real rows, CSV." };
+        var (metadata, specFile) = Tables.SpecOptions("describing the columns (without it or --spec, the columns are inferred from the data and printed)");
+        var output = new Option<FileInfo>("--out", "-o") { Description = "The model file to write (JSON, aggregates only).", Required = true };
+        var seed = new Option<long>("--seed") { Description = "The seed of the fit's tie-breaking, of the holdout split and of the evaluation sample (default 0).", DefaultValueFactory = _ => 0 };
+        var kind = new Option<string>("--kind") { Description = "bayes-net (default: keeps categorical and non-monotone dependencies) or copula (Gaussian copula, as in SDV).", DefaultValueFactory = _ => "bayes-net" };
+        kind.AcceptOnlyFromAmong("bayes-net", "copula");
+        var minimumCount = new Option<int>("--minimum-count") { Description = "The fewest real rows a category, quantile step or parent combination may stand for (default 1): higher protects more and keeps less of the long tail.", DefaultValueFactory = _ => 1 };
+        var maxParents = new Option<int>("--max-parents") { Description = "bayes-net: the most parents a column may have (default 2; 1 gives a Chow–Liu tree).", DefaultValueFactory = _ => 2 };
+        var bins = new Option<int>("--bins") { Description = "bayes-net: bins per numeric column (default 20).", DefaultValueFactory = _ => 20 };
+        var holdoutShare = new Option<double?>("--holdout-share") { Description = "Hold out this share of the rows (e.g. 0.2), fit on the rest, evaluate against the held-out rows and store the summary in the model." };
+        var holdout = new Option<FileInfo?>("--holdout") { Description = "Real rows the fit does not see, CSV: evaluate against them and store the summary in the model." };
+        Cli.MustBeAFile(holdout);
+        Cli.AtLeast(minimumCount, 1);
+        Cli.AtLeast(maxParents, 0);
+        Cli.AtLeast(bins, 1);
+        data.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<FileInfo>() is { } file && !file.Exists)
+            {
+                result.AddError(Directory.Exists(file.FullName) ? $"'{file.FullName}' is a directory; name a CSV file." : $"'{file.FullName}' does not exist.");
+            }
+        });
+
+        var command = new Command("fit", "Fit a model to real rows (CSV) and write it as aggregates-only JSON. Personal data, identifiers and free text are never read. With --holdout-share or --holdout, evaluate the fit against rows it did not see and store the summary.")
+        {
+            data, metadata, specFile, output, seed, kind, minimumCount, maxParents, bins, holdoutShare, holdout,
+        };
+        command.Validators.Add(result =>
+        {
+            Tables.OneSpecAtMost(result, metadata, specFile);
+            if (result.GetValue(holdoutShare) is { } share && result.GetValue(holdout) is not null)
+            {
+                result.AddError("Give --holdout-share or --holdout, not both.");
+            }
+            else if (result.GetValue(holdoutShare) is { } s && !(s > 0 && s < 1))
+            {
+                result.AddError("--holdout-share must be strictly between 0 and 1.");
+            }
+        });
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(data)!;
+            var spec = Tables.Resolve(console, parse.GetValue(metadata), parse.GetValue(specFile), file);
+            var table = ColumnReader.ReadCsv(file.FullName, spec);
+            long fitSeed = parse.GetValue(seed);
+            ColumnBatch train = table, held = null!;
+            if (parse.GetValue(holdoutShare) is { } share)
+            {
+                (train, held) = HoldoutSplit.Split(table, share, fitSeed);
+            }
+            else if (parse.GetValue(holdout) is { } h)
+            {
+                held = ColumnReader.ReadCsv(h.FullName, spec);
+            }
+
+            var options = new ModelOptions
+            {
+                Kind = parse.GetValue(kind) == "copula" ? ModelKind.GaussianCopula : ModelKind.BayesianNetwork,
+                Seed = fitSeed,
+                MinimumCount = parse.GetValue(minimumCount),
+                MaxParents = parse.GetValue(maxParents),
+                Bins = parse.GetValue(bins),
+            };
+            var model = SynthModel.Fit(train, options);
+            string name = model is BayesianNetwork ? "a Bayesian network" : "a Gaussian copula";
+            if (held is not null)
+            {
+                model = model.WithFit(FitEvaluation.Summarize(model, train, held, fitSeed));
+            }
+
+            string path = parse.GetValue(output)!.FullName;
+            model.Save(path);
+            console.Line($"Fitted {name} to {train.RowCount:N0} rows of {spec.Name}: {model.Data.Marginals.Count} columns learned, {model.Data.NotLearned.Count} not learned{NotLearned(model)}.");
+            if (model.Data.Fit is { } fit)
+            {
+                console.Line("Against " + Summary(fit));
+            }
+
+            console.Line($"Wrote {path} ({new FileInfo(path).Length:N0} bytes).");
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    public static Command Sample(Reporter console)
+    {
+        var modelFile = new Argument<FileInfo>("model") { Description = "A model file written by synthkit fit." };
+        var rows = new Option<int>("--rows", "-n") { Description = "How many rows to write.", Required = true };
+        var seed = new Option<long>("--seed") { Description = "The seed (default 0): row i depends only on (model, seed, i).", DefaultValueFactory = _ => 0 };
+        var start = new Option<long>("--start") { Description = "The first row index (default 0): slices concatenate to the single run.", DefaultValueFactory = _ => 0 };
+        var output = new Option<FileInfo>("--out", "-o") { Description = "The file to write; its manifest goes beside it as <file>.synth.json.", Required = true };
+        var format = new Option<string?>("--format", "-f") { Description = "csv or jsonl (default: from the file's extension)." };
+        format.AcceptOnlyFromAmong("csv", "jsonl");
+        var (metadata, specFile) = Tables.SpecOptions("of the table to write, instead of the spec stored in the model");
+        var conditions = new Option<string[]>("--condition", "-c") { Description = "column=value: every row has this value; the other learned columns follow their conditional distribution given it (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var rebalance = new Option<string?>("--rebalance") { Description = "column, or column=class:share,class:share: draw the column's classes in equal (or the given) shares, the rest given the class; recorded in the manifest." };
+        var boost = new Option<double>("--boost") { Description = "bayes-net: draw rare categories (under 5%) and the extreme bins of numbers this many times more often (default 1); recorded in the manifest.", DefaultValueFactory = _ => 1 };
+        modelFile.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<FileInfo>() is { } file && !file.Exists)
+            {
+                result.AddError($"'{file.FullName}' does not exist.");
+            }
+        });
+        Cli.AtLeast(rows, 0);
+
+        var command = new Command("sample", "Write synthetic rows from a fitted model, with a manifest beside them. The model's columns are drawn jointly; personal data and identifiers come from SynthKit's fakes and keys.")
+        {
+            modelFile, rows, seed, start, output, format, metadata, specFile, conditions, rebalance, boost,
+        };
+        command.Validators.Add(result =>
+        {
+            Tables.OneSpecAtMost(result, metadata, specFile);
+            try
+            {
+                if (result.GetValue(start) < 0 || result.GetValue(start) > long.MaxValue - Math.Max(0, result.GetValue(rows)))
+                {
+                    result.AddError("--start must not be negative, and --start + --rows must fit in a 64-bit row index.");
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // the option's own error is reported already
+            }
+        });
+        command.SetAction(parse =>
+        {
+            var model = SynthModel.Load(parse.GetValue(modelFile)!.FullName);
+            var table = parse.GetValue(metadata) is { } m ? SdvMetadata.Load(m.FullName)
+                : parse.GetValue(specFile) is { } s ? TableSpec.Load(s.FullName)
+                : null;
+            string path = parse.GetValue(output)!.FullName;
+            var fixture = new FixtureSpec(path, parse.GetValue(rows), parse.GetValue(seed), Formats.Parse(parse.GetValue(format)), parse.GetValue(start));
+            var sampling = Sampling(parse.GetValue(conditions) ?? [], parse.GetValue(rebalance), parse.GetValue(boost));
+            var synthesizer = sampling is null ? model.CreateSynthesizer(fixture.Seed, table) : new SpecSynthesizer(table ?? model.Spec ?? throw new SynthKitException(ModelingErrorCodes.InvalidModel, "the model holds no column spec; give --metadata or --spec"), fixture.Seed, [model.WithSampling(sampling)]);
+            var outcome = console.WithProgress($"Sampling {Path.GetFileName(path)}", fixture.Rows, progress => FixtureFiles.Update(synthesizer, fixture, progress, console.Cancellation));
+            console.Line(outcome.Status == FixtureStatus.Written
+                ? $"Wrote {path} ({fixture.Rows:N0} rows of {synthesizer.Spec.Name}, {outcome.Bytes:N0} bytes) and its manifest."
+                : $"{path} is up to date ({fixture.Rows:N0} rows of {synthesizer.Spec.Name}).");
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    public static Command Inspect(Reporter console)
+    {
+        var modelFile = new Argument<FileInfo>("model") { Description = "A model file written by synthkit fit." };
+        modelFile.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<FileInfo>() is { } file && !file.Exists)
+            {
+                result.AddError($"'{file.FullName}' does not exist.");
+            }
+        });
+        var command = new Command("inspect", "Print what a model file holds: its columns' marginals, its structure, what it did not learn and why, and its fit summary.") { modelFile };
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(modelFile)!;
+            var model = SynthModel.Load(file.FullName);
+            var data = model.Data;
+            console.Line($"{file.Name}: {(model is BayesianNetwork ? "Bayesian network" : "Gaussian copula")} of table '{data.Table}', fitted on {data.Rows:N0} rows (minimum count {data.MinimumCount}).");
+            console.Line($"SHA-256 {Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file.FullName))).ToLowerInvariant()}");
+            console.Line("");
+            console.Line($"Learned ({data.Marginals.Count}):");
+            var parents = data.Network?.ToDictionary(n => n.Column, n => n.Parents, StringComparer.Ordinal);
+            foreach (var m in data.Marginals)
+            {
+                string shape = m.Knots is { Count: > 0 } knots
+                    ? $"numeric {Number(knots[0])} … {Number(knots[^1])}, median {Number(knots[knots.Count / 2])}{(m.Integral ? ", whole numbers" : "")}"
+                    : m.Categories is { } categories
+                        ? $"categorical, {categories.Count} categories: {string.Join(", ", categories.Take(3).Select((c, i) => $"{c} {m.Shares![i]:0.0%}"))}{(categories.Count > 3 ? ", …" : "")}"
+                        : "numeric, no values";
+                string given = parents is not null && parents.TryGetValue(m.Column, out var p) ? (p.Count == 0 ? "; no parents" : $"; given {string.Join(", ", p)}") : "";
+                console.Line($"  {m.Column}: {shape}; nulls {m.NullShare:0.0%}{given}");
+            }
+
+            if (data.NotLearned.Count > 0)
+            {
+                console.Line($"Not learned ({data.NotLearned.Count}), drawn by their rules when sampling:");
+                foreach (var n in data.NotLearned)
+                {
+                    console.Line($"  {n.Column}: {n.Reason}");
+                }
+            }
+
+            if (data.Fit is { } fit)
+            {
+                console.Line("Fit against " + Summary(fit));
+            }
+            else
+            {
+                console.Line("No fit summary (fit with --holdout-share or --holdout to store one).");
+            }
+
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The sampling options of the command line, or null for plain sampling.</summary>
+    private static SamplingOptions? Sampling(string[] conditions, string? rebalance, double boost)
+    {
+        if (conditions.Length == 0 && rebalance is null && boost == 1)
+        {
+            return null;
+        }
+
+        var fixedValues = new System.Collections.Generic.Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var condition in conditions)
+        {
+            int eq = condition.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new SynthKitException(ModelingErrorCodes.CannotSample, $"--condition '{condition}' is not column=value");
+            }
+
+            if (!fixedValues.TryAdd(condition[..eq].Trim(), condition[(eq + 1)..]))
+            {
+                throw new SynthKitException(ModelingErrorCodes.CannotSample, $"--condition names '{condition[..eq].Trim()}' twice");
+            }
+        }
+
+        string? column = rebalance;
+        System.Collections.Generic.Dictionary<string, double>? shares = null;
+        if (rebalance is not null && rebalance.IndexOf('=', StringComparison.Ordinal) is var at and > 0)
+        {
+            column = rebalance[..at].Trim();
+            shares = new(StringComparer.Ordinal);
+            foreach (var part in rebalance[(at + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                int colon = part.LastIndexOf(':');
+                if (colon <= 0 || !double.TryParse(part[(colon + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out double share))
+                {
+                    throw new SynthKitException(ModelingErrorCodes.CannotSample, $"--rebalance part '{part}' is not class:share");
+                }
+
+                shares[part[..colon]] = share;
+            }
+        }
+
+        return new SamplingOptions { Conditions = fixedValues, Rebalance = column, Shares = shares, Boost = boost };
+    }
+
+    private static string NotLearned(SynthModel model) =>
+        model.Data.NotLearned.Count == 0 ? "" : " (" + string.Join(", ", model.Data.NotLearned.Select(n => $"{n.Column}: {n.Reason}")) + ")";
+
+    private static string Summary(FitSummary fit) =>
+        $"{fit.HoldoutRows:N0} held-out rows: quality {Score(fit.Quality)} (shapes {Score(fit.ColumnShapes)}, pair trends {Score(fit.ColumnPairTrends)}), exact copies {fit.ExactCopies.ToString("0.00%", CultureInfo.InvariantCulture)}, DCR share {Score(fit.DcrShare)}, membership-inference AUC {Score(fit.MembershipAuc)}.";
+
+    private static string Score(double? v) => v is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
+
+    private static string Number(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Evaluates a fit against held-out rows with SynthKit.Evaluation (the summary stored in the model).</summary>
+internal static class FitEvaluation
+{
+    public static FitSummary Summarize(SynthModel model, ColumnBatch train, ColumnBatch holdout, long seed)
+    {
+        var synthetic = new SpecSynthesizer(train.Spec, seed, [model]).ToBatch(0, holdout.RowCount);
+        var quality = SynthEvaluation.Evaluate(holdout, synthetic, null, new EvaluationOptions { Privacy = false, Fidelity = false, Models = false, Seed = seed }).Quality;
+        var privacy = SynthEvaluation.Evaluate(train, synthetic, holdout, new EvaluationOptions { Fidelity = false, Models = false, Seed = seed }).Privacy!;
+        return new FitSummary
+        {
+            HoldoutRows = holdout.RowCount,
+            Quality = Round(quality.Score),
+            ColumnShapes = Round(quality.ColumnShapes),
+            ColumnPairTrends = Round(quality.ColumnPairTrends),
+            ExactCopies = Round(privacy.ExactMatches.Share) ?? 0,
+            DcrShare = Round(privacy.DcrShare),
+            MembershipAuc = Round(privacy.MembershipInference?.Auc),
+        };
+    }
+
+    private static double? Round(double? v) => v is { } x ? Math.Round(x, 6, MidpointRounding.ToEven) : null;
+}
+
+/// <summary>How a command learns which table a CSV file holds: SDV metadata, a SynthKit spec, or inference.</summary>
+internal static class Tables
+{
+    public static (Option<FileInfo?> Metadata, Option<FileInfo?> Spec) SpecOptions(string purpose)
+    {
+        var metadata = new Option<FileInfo?>("--metadata", "-m") { Description = "SDV single-table metadata " + purpose + "." };
+        var spec = new Option<FileInfo?>("--spec") { Description = "A SynthKit column spec (JSON) " + purpose + "." };
+        Cli.MustBeAFile(metadata);
+        Cli.MustBeAFile(spec);
+        return (metadata, spec);
+    }
+
+    public static void OneSpecAtMost(System.CommandLine.Parsing.CommandResult result, Option<FileInfo?> metadata, Option<FileInfo?> spec)
+    {
+        if (result.GetValue(metadata) is not null && result.GetValue(spec) is not null)
+        {
+            result.AddError("Give --metadata or --spec, not both.");
+        }
+    }
+
+    /// <summary>The spec from <paramref name="metadata"/> or <paramref name="spec"/>, or inferred from <paramref name="csv"/> and printed.</summary>
+    public static TableSpec Resolve(Reporter console, FileInfo? metadata, FileInfo? spec, FileInfo csv)
+    {
+        if (metadata is not null)
+        {
+            return SdvMetadata.Load(metadata.FullName);
+        }
+
+        if (spec is not null)
+        {
+            return TableSpec.Load(spec.FullName);
+        }
+
+        var inferred = SpecInference.FromCsv(csv.FullName);
+        console.Line($"Inferred the columns from {csv.Name} (give --metadata or --spec to state them):");
+        foreach (var line in SpecInference.Describe(inferred))
+        {
+            console.Line("  " + line);
+        }
+
+        console.Line("");
+        return inferred;
+    }
+}

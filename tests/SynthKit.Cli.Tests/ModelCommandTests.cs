@@ -1,0 +1,186 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+
+namespace SynthKit.Cli.Tests;
+
+/// <summary>
+/// <c>synthkit fit</c>, <c>sample</c> and <c>inspect</c> on 6,000 rows of UCI Adult: a model fitted with a holdout and its
+/// summary, samples with manifests that name the model, conditions and rebalancing, and every way to get them wrong.
+/// One model is fitted for the class and shared.
+/// </summary>
+public sealed class ModelCommandTests : IClassFixture<ModelCommandTests.Fitted>
+{
+    private static readonly string Datasets = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/datasets"));
+    private readonly Fitted _fitted;
+
+    public ModelCommandTests(Fitted fitted) => _fitted = fitted;
+
+    private static string Metadata => Path.Combine(Datasets, "adult.meta.json");
+
+    /// <summary>The adult subset and one model fitted on it with a 50 % holdout.</summary>
+    public sealed class Fitted : IDisposable
+    {
+        public Fitted()
+        {
+            File.WriteAllLines(Temp["adult.csv"], File.ReadAllLines(Path.Combine(Datasets, "adult.csv")).Take(6_001));
+            Result = Run.Synthkit("fit", Temp["adult.csv"], "--metadata", Metadata, "--out", Temp["adult.model.json"], "--holdout-share", "0.5", "--seed", "3");
+        }
+
+        public TempDirectory Temp { get; } = new();
+
+        public (int Code, string Output, string Error) Result { get; }
+
+        public string Model => Temp["adult.model.json"];
+
+        public void Dispose() => Temp.Dispose();
+    }
+
+    [Fact]
+    public void Fit_writes_an_aggregates_only_model_with_its_holdout_summary()
+    {
+        var (code, output, error) = _fitted.Result;
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Contains("Fitted a Bayesian network to 3,000 rows of adult: 15 columns learned, 0 not learned.", output, StringComparison.Ordinal);
+        Assert.Matches(@"Against 3,000 held-out rows: quality 0\.9[0-9]{2} ", output);
+        var model = JsonNode.Parse(File.ReadAllText(_fitted.Model))!;
+        Assert.Equal("bayes-net", (string)model["kind"]!);
+        Assert.Equal(3_000, (int)model["fit"]!["holdoutRows"]!);
+        Assert.InRange((double)model["fit"]!["dcrShare"]!, 0.4, 0.6);
+
+        // The same data, options and seed: the same bytes.
+        var (again, _, _) = Run.Synthkit("fit", _fitted.Temp["adult.csv"], "--metadata", Metadata, "--out", _fitted.Temp["again.json"], "--holdout-share", "0.5", "--seed", "3");
+        Assert.Equal(0, again);
+        Assert.Equal(File.ReadAllBytes(_fitted.Model), File.ReadAllBytes(_fitted.Temp["again.json"]));
+    }
+
+    [Fact]
+    public void Inspect_prints_what_the_model_holds()
+    {
+        var (code, output, error) = Run.Synthkit("inspect", _fitted.Model);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Contains("Bayesian network of table 'adult', fitted on 3,000 rows (minimum count 1).", output, StringComparison.Ordinal);
+        Assert.Contains("SHA-256 " + Sha(_fitted.Model), output, StringComparison.Ordinal);
+        Assert.Matches(@"  capital-gain: numeric 0 … [0-9]+, median 0, whole numbers; nulls 0\.0%; (given|no parents)", output);
+        Assert.Contains("  sex: categorical, 2 categories: Male", output, StringComparison.Ordinal);
+        Assert.Contains("Fit against 3,000 held-out rows: quality", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sample_writes_rows_and_a_manifest_that_names_the_model_and_the_same_bytes_again()
+    {
+        var (code, output, error) = Run.Synthkit("sample", _fitted.Model, "--rows", "500", "--seed", "4", "--out", _fitted.Temp["s1.csv"]);
+        var (again, _, _) = Run.Synthkit("sample", _fitted.Model, "--rows", "500", "--seed", "4", "--out", _fitted.Temp["s2.csv"]);
+
+        Assert.Equal((0, ""), (code, error));
+        Assert.Equal(0, again);
+        Assert.Contains("(500 rows of adult,", output, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(_fitted.Temp["s1.csv"]), File.ReadAllBytes(_fitted.Temp["s2.csv"]));
+        Assert.Equal(501, File.ReadAllLines(_fitted.Temp["s1.csv"]).Length);
+        var manifest = JsonNode.Parse(File.ReadAllText(_fitted.Temp["s1.csv.synth.json"]))!;
+        Assert.True((bool)manifest["synthetic"]!);
+        var model = manifest["models"]![0]!;
+        Assert.Equal(Sha(_fitted.Model), (string)model["sha256"]!);
+        Assert.Equal("bayes-net", (string)model["kind"]!);
+        Assert.Equal("3000", (string)model["details"]!["fit.holdoutRows"]!);
+
+        // The sample evaluates like any other file.
+        var (evaluated, scorecard, _) = Run.Synthkit("evaluate", "--real", _fitted.Temp["adult.csv"], "--synthetic", _fitted.Temp["s1.csv"], "--metadata", Metadata, "--no-privacy", "--no-fidelity");
+        Assert.Equal(0, evaluated);
+        Assert.Contains("| quality | overall (SDMetrics) |", scorecard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Conditions_and_rebalancing_hold_in_every_row_and_are_recorded()
+    {
+        var (code, _, error) = Run.Synthkit("sample", _fitted.Model, "--rows", "400", "--out", _fitted.Temp["c.csv"], "-c", "sex=Female", "--condition", "age=30", "--rebalance", "income=>50K:3,<=50K:1");
+
+        Assert.Equal((0, ""), (code, error));
+        var lines = File.ReadAllLines(_fitted.Temp["c.csv"]);
+        var header = lines[0].Split(',');
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.All(rows, r => Assert.Equal(("Female", "30"), (r[Array.IndexOf(header, "sex")], r[Array.IndexOf(header, "age")])));
+        int rich = rows.Count(r => r[Array.IndexOf(header, "income")] == ">50K");
+        Assert.InRange(rich, 300 - 45, 300 + 45); // binomial(400, 0.75): sd 8.7, ±5 sd
+        var details = JsonNode.Parse(File.ReadAllText(_fitted.Temp["c.csv.synth.json"]))!["models"]![0]!["details"]!;
+        Assert.Equal("Female", (string)details["condition.sex"]!);
+        Assert.Equal("30", (string)details["condition.age"]!);
+        Assert.Equal("<=50K=0.25, >50K=0.75", (string)details["rebalance.income"]!);
+    }
+
+    [Theory]
+    [InlineData("fit", "{data}", "--out", "{tmp}/m.json", "--holdout-share", "1.5")]
+    [InlineData("fit", "{data}", "--out", "{tmp}/m.json", "--holdout-share", "0.2", "--holdout", "{data}")]
+    [InlineData("fit", "{data}", "--out", "{tmp}/m.json", "--minimum-count", "0")]
+    [InlineData("fit", "{data}", "--out", "{tmp}/m.json", "--kind", "gan")]
+    [InlineData("fit", "{tmp}/missing.csv", "--out", "{tmp}/m.json")]
+    [InlineData("fit", "{data}")]
+    [InlineData("sample", "{model}", "--out", "{tmp}/x.csv")]
+    [InlineData("sample", "{model}", "--rows", "-1", "--out", "{tmp}/x.csv")]
+    [InlineData("sample", "{tmp}/missing.json", "--rows", "1", "--out", "{tmp}/x.csv")]
+    [InlineData("inspect", "{tmp}/missing.json")]
+    public void Wrong_command_lines_are_usage_errors(params string[] args)
+    {
+        var (code, _, error) = Run.Synthkit(args.Select(Expand).ToArray());
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_fitted.Temp["m.json"]) || File.Exists(_fitted.Temp["x.csv"]));
+    }
+
+    [Theory]
+    [InlineData("-c", "email=x", "SK6002", "has no such column")]
+    [InlineData("-c", "sex=Robot", "SK6002", "is not a category")]
+    [InlineData("-c", "sex", "SK6002", "is not column=value")]
+    [InlineData("--rebalance", "age", "SK6002", "only a categorical")]
+    [InlineData("--rebalance", "income=>50K", "SK6002", "is not class:share")]
+    public void Conditions_the_model_cannot_meet_are_coded_errors_and_write_nothing(string option, string value, string code, string reason)
+    {
+        var (exit, _, error) = Run.Synthkit("sample", _fitted.Model, "--rows", "10", "--out", _fitted.Temp["bad.csv"], option, value);
+
+        Assert.Equal(3, exit);
+        Assert.Contains($"error {code}:", error, StringComparison.Ordinal);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_fitted.Temp["bad.csv"]));
+    }
+
+    [Fact]
+    public void A_model_file_that_is_not_a_model_is_SK6001_with_its_path()
+    {
+        File.WriteAllText(_fitted.Temp["broken.json"], "{ \"modelVersion\": 1, \"kind\": \"bayes-net\", \"marginals\": [] }");
+
+        foreach (var command in new[] { "inspect", "sample" })
+        {
+            string[] args = command == "inspect" ? [command, _fitted.Temp["broken.json"]] : [command, _fitted.Temp["broken.json"], "--rows", "1", "--out", _fitted.Temp["b.csv"]];
+            var (exit, _, error) = Run.Synthkit(args);
+            Assert.Equal(3, exit);
+            Assert.Contains("error SK6001:", error, StringComparison.Ordinal);
+            Assert.Contains(_fitted.Temp["broken.json"], error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Without_metadata_the_columns_are_inferred_and_printed_and_a_copula_can_be_chosen()
+    {
+        var (code, output, error) = Run.Synthkit("fit", _fitted.Temp["adult.csv"], "--out", _fitted.Temp["copula.json"], "--kind", "copula", "--holdout", _fitted.Temp["adult.csv"]);
+
+        Assert.Equal((0, ""), (code, error));
+        Assert.Contains("Inferred the columns from adult.csv", output, StringComparison.Ordinal);
+        Assert.Contains("Fitted a Gaussian copula to 6,000 rows of adult", output, StringComparison.Ordinal);
+        Assert.Equal("copula", (string)JsonNode.Parse(File.ReadAllText(_fitted.Temp["copula.json"]))!["kind"]!);
+        var (inspected, description, _) = Run.Synthkit("inspect", _fitted.Temp["copula.json"]);
+        Assert.Equal(0, inspected);
+        Assert.Contains("Gaussian copula of table 'adult'", description, StringComparison.Ordinal);
+    }
+
+    private string Expand(string arg) => arg.Replace("{data}", _fitted.Temp["adult.csv"], StringComparison.Ordinal)
+        .Replace("{model}", _fitted.Model, StringComparison.Ordinal).Replace("{tmp}", _fitted.Temp.Path, StringComparison.Ordinal);
+
+    private static string Sha(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))).ToLowerInvariant();
+}
