@@ -50,7 +50,7 @@ public sealed class BayesianNetwork : SynthModel
             throw new SynthKitException(ModelingErrorCodes.CannotFit, $"MaxParents must not be negative and Bins must be positive (got {options.MaxParents} and {options.Bins})");
         }
 
-        var (marginals, positions, skipped) = Marginals.FitAll(table, options);
+        var (marginals, positions, skipped, spec) = Marginals.FitAll(table, options);
         int d = marginals.Count, n = table.RowCount;
         var cuts = new double[]?[d];
         var binning = new Bins[d];
@@ -82,7 +82,7 @@ public sealed class BayesianNetwork : SynthModel
             Table = table.Spec.Name,
             Rows = n,
             MinimumCount = options.MinimumCount,
-            Spec = SynthModel.SpecElement(table.Spec),
+            Spec = SynthModel.SpecElement(spec),
             Marginals = marginals,
             NotLearned = skipped,
             Network = network,

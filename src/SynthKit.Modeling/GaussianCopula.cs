@@ -41,7 +41,7 @@ public sealed class GaussianCopula : SynthModel
     {
         ArgumentNullException.ThrowIfNull(table);
         options ??= new ModelOptions();
-        var (marginals, positions, skipped) = Marginals.FitAll(table, options);
+        var (marginals, positions, skipped, spec) = Marginals.FitAll(table, options);
         var scores = positions.Select(u => u.Select(v => Normal.InvCDF(0, 1, Math.Clamp(v, Edge, 1 - Edge))).ToArray()).ToList();
         return new GaussianCopula(new ModelData
         {
@@ -49,7 +49,7 @@ public sealed class GaussianCopula : SynthModel
             Table = table.Spec.Name,
             Rows = table.RowCount,
             MinimumCount = options.MinimumCount,
-            Spec = SynthModel.SpecElement(table.Spec),
+            Spec = SynthModel.SpecElement(spec),
             Marginals = marginals,
             NotLearned = skipped,
             Correlation = Correlation(scores),

@@ -23,7 +23,7 @@ internal static class Marginals
     }
 
     /// <summary>Fits every learnable column of <paramref name="table"/>.</summary>
-    public static (List<Marginal> Marginals, List<double[]> Positions, List<NotLearned> Skipped) FitAll(ColumnBatch table, ModelOptions options)
+    public static (List<Marginal> Marginals, List<double[]> Positions, List<NotLearned> Skipped, TableSpec Spec) FitAll(ColumnBatch table, ModelOptions options)
     {
         if (table.RowCount == 0)
         {
@@ -35,11 +35,19 @@ internal static class Marginals
         var skipped = new List<NotLearned>();
         ulong scope = SynthRandom.ScopeOf(options.Seed);
         var random = new SynthRandom();
+        var detected = new Dictionary<string, PiiKind?>(StringComparer.Ordinal);
         foreach (var column in table.Columns)
         {
             if (Excluded(column) is { } reason)
             {
                 skipped.Add(new NotLearned { Column = column.Name, Reason = reason });
+                continue;
+            }
+
+            if (PersonalData.Detect(column) is { } found)
+            {
+                detected[column.Name] = found.Kind;
+                skipped.Add(new NotLearned { Column = column.Name, Reason = $"personal data ({found.How})" });
                 continue;
             }
 
@@ -59,10 +67,10 @@ internal static class Marginals
 
         if (marginals.Count == 0)
         {
-            throw new SynthKitException(ModelingErrorCodes.CannotFit, "no column can be learned (every column is personal data, an identifier or text)");
+            throw new SynthKitException(ModelingErrorCodes.CannotFit, "no column can be learned (every column is personal data, an identifier or text): " + string.Join(", ", skipped.Select(s => $"{s.Column}: {s.Reason}")));
         }
 
-        return (marginals, positions, skipped);
+        return (marginals, positions, skipped, PersonalData.Rewrite(table.Spec, detected));
     }
 
     private static (Marginal, double[]) FitNumeric(Column column, ModelOptions options, Func<int, double> jitter)
