@@ -17,7 +17,7 @@ internal static class FixturesCommand
     public static Command Create(Reporter console)
     {
         var (assembly, _) = Cli.AssemblyOptions(required: true);
-        var spec = new Option<FileInfo>("--spec") { Description = "The fixture list the build writes: one tab-separated line per fixture (include, path, schema, rows, seed, format, start).", Required = true };
+        var spec = new Option<FileInfo>("--spec") { Description = "The fixture list the build writes: one tab-separated line per fixture (include, path, schema, rows, seed, format, start, model).", Required = true };
         var mode = new Option<string>("--mode") { Description = "update (write fixtures whose bytes change) or verify (write nothing; fail on missing, stale or tampered fixtures).", DefaultValueFactory = _ => "update" };
         mode.AcceptOnlyFromAmong("update", "verify");
         var project = new Option<FileInfo?>("--project") { Description = "The project file, so errors about an item point at it." };
@@ -46,7 +46,7 @@ internal static class FixturesCommand
                 try
                 {
                     var item = Item.Parse(fields, projectPath, parse.GetValue(allowOutside));
-                    var synthesizer = loaded.Find(item.Schema, item.File, item.Line, item.Column).Create(item.Spec.Seed);
+                    var synthesizer = Synthesizer(loaded, item);
                     if (verify)
                     {
                         FixtureFiles.Verify(item.Spec.Path, synthesizer, item.Spec);
@@ -55,7 +55,7 @@ internal static class FixturesCommand
                     else if (FixtureFiles.Update(synthesizer, item.Spec, null, console.Cancellation).Status == FixtureStatus.Written)
                     {
                         written++;
-                        console.Line($"SynthKit: wrote {include} ({item.Spec.Rows:N0} rows of {item.Schema}).");
+                        console.Line($"SynthKit: wrote {include} ({item.Spec.Rows:N0} rows of {(item.Schema.Length > 0 ? item.Schema : synthesizer.Spec.Name)}{(item.Model is null ? "" : " from " + Path.GetFileName(item.Model))}).");
                     }
                     else
                     {
@@ -77,13 +77,51 @@ internal static class FixturesCommand
         return command;
     }
 
+    /// <summary>
+    /// The item's synthesizer: the schema's generated one; with a model, the model's table (no schema) or the schema with
+    /// the model drawing its learned members (both: the model's columns must be members of the schema).
+    /// </summary>
+    private static ISynthesizer Synthesizer(SchemaAssembly loaded, Item item)
+    {
+        if (item.Model is null)
+        {
+            return loaded.Find(item.Schema, item.File, item.Line, item.Column).Create(item.Spec.Seed);
+        }
+
+        Modeling.SynthModel model;
+        try
+        {
+            model = Modeling.SynthModel.Load(item.Model);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SynthKitException)
+        {
+            string reason = ex is FileNotFoundException or DirectoryNotFoundException ? $"the model file '{item.Model}' does not exist" : ex is SynthKitException coded ? $"{coded.Code}: {coded.Detail}" : ex.Message;
+            throw new SynthKitException(FixtureErrorCodes.InvalidItem, $"SynthFixture '{item.Include}': Model: {reason}", item.File, item.Line, item.Column, ex);
+        }
+
+        if (item.Schema.Length == 0)
+        {
+            return model.CreateSynthesizer(item.Spec.Seed);
+        }
+
+        var schema = loaded.Find(item.Schema, item.File, item.Line, item.Column).Create(item.Spec.Seed);
+        try
+        {
+            return schema.WithColumnModel(model);
+        }
+        catch (SynthKitException ex)
+        {
+            throw new SynthKitException(FixtureErrorCodes.InvalidItem, $"SynthFixture '{item.Include}': the model does not fit schema '{item.Schema}': {ex.Detail}", item.File, item.Line, item.Column, ex);
+        }
+    }
+
     private static SynthKitException Locate(SynthKitException ex, string? projectPath, string include)
     {
         var (file, line, column) = ProjectLocator.Find(projectPath, include);
         return new SynthKitException(ex.Code, ex.Detail, file, line, column, ex);
     }
 
-    private sealed record Item(string Schema, FixtureSpec Spec, string? File, int Line, int Column)
+    private sealed record Item(string Include, string Schema, string? Model, FixtureSpec Spec, string? File, int Line, int Column)
     {
         public static Item Parse(string[] fields, string? projectPath, bool allowOutside = false)
         {
@@ -96,9 +134,10 @@ internal static class FixturesCommand
             }
 
             string schema = fields[2].Trim();
-            if (schema.Length == 0)
+            string? model = fields.Length > 7 && fields[7].Trim().Length > 0 ? Path.GetFullPath(fields[7].Trim()) : null;
+            if (schema.Length == 0 && model is null)
             {
-                throw Invalid("Schema is empty; name the type that has a synthesizer, e.g. Schema=\"Clinic.Patient\".");
+                throw Invalid("Schema is empty; name the type that has a synthesizer, e.g. Schema=\"Clinic.Patient\", or a fitted model, e.g. Model=\"models/adult.model.json\".");
             }
 
             if (!int.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out int rows) || rows < 0)
@@ -130,7 +169,7 @@ internal static class FixturesCommand
 
             try
             {
-                return new Item(schema, new FixtureSpec(fields[1], rows, seed, Formats.Parse(fields[5]), start), file, line, column);
+                return new Item(include, schema, model, new FixtureSpec(fields[1], rows, seed, Formats.Parse(fields[5]), start), file, line, column);
             }
             catch (SynthKitException ex) when (ex.Code == FixtureErrorCodes.InvalidItem)
             {

@@ -44,7 +44,7 @@ internal static class ModelValidator
             }
             catch (SynthKitException ex)
             {
-                Fail("its column spec is not valid: " + ex.Message);
+                Fail("its column spec is not valid: " + ex.Detail);
                 return;
             }
 

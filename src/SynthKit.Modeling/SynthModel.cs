@@ -113,7 +113,7 @@ public abstract class SynthModel : IDescribedColumnModel
         }
         catch (SynthKitException ex) when (ex.Code == ModelingErrorCodes.InvalidModel)
         {
-            throw new SynthKitException(ModelingErrorCodes.InvalidModel, $"{path}: {ex.Message}", innerException: ex);
+            throw new SynthKitException(ModelingErrorCodes.InvalidModel, $"{path}: {ex.Detail}", innerException: ex);
         }
     }
 

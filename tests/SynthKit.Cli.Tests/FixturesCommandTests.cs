@@ -32,8 +32,8 @@ public sealed class FixturesCommandTests : IDisposable
         return Run.Synthkit("fixtures", "--assembly", Run.SchemaAssembly, "--spec", _temp["spec.tsv"], "--mode", mode, "--project", Project);
     }
 
-    private string Line(string include, string schema, string rows, string seed = "1", string format = "", string start = "0") =>
-        string.Join('\t', include, _temp[include], schema, rows, seed, format, start);
+    private string Line(string include, string schema, string rows, string seed = "1", string format = "", string start = "0", string model = "") =>
+        string.Join('\t', include, _temp[include], schema, rows, seed, format, start, model);
 
     private string[] Both => [Line("fixtures/customers.csv", "SynthKit.Cli.Tests.Schemas.Customer", "40"), Line("fixtures/sensors.jsonl", "Sensor", "10", "0")];
 
@@ -143,5 +143,63 @@ public sealed class FixturesCommandTests : IDisposable
 
         Assert.Equal((0, "", ""), (code, output, error));
         Assert.False(Directory.Exists(_temp["fixtures"]));
+    }
+
+    /// <summary>A model fitted to a small table of the test schema Customer's shape (its learnable members only).</summary>
+    private string FitModel(string name, int seed)
+    {
+        // Stand-in "real" rows: the schema's own synthesizer at another seed. The model learns Income (the rest is
+        // personal data, an identifier, or a zip code of 300 distinct values in 300 rows).
+        var model = Modeling.SynthModel.Fit(new Schemas.CustomerSynthesizer(seed).ToBatch(0, 300));
+        Assert.Equal(["Income"], model.Columns);
+        model.Save(_temp[name]);
+        return _temp[name];
+    }
+
+    [Fact]
+    public void A_fixture_can_come_from_a_model_alone_or_a_model_inside_a_schema_and_verify_sees_a_changed_model()
+    {
+        string model = FitModel("customer.model.json", 5);
+        string[] lines = [Line("fixtures/from-model.csv", "", "30", model: model), Line("fixtures/schema-model.csv", "SynthKit.Cli.Tests.Schemas.Customer", "30", model: model)];
+
+        var (code, output, error) = Fixtures("update", lines);
+        Assert.Equal((0, ""), (code, error));
+        Assert.Contains("SynthKit: wrote fixtures/from-model.csv (30 rows of", output, StringComparison.Ordinal);
+        Assert.Contains("from customer.model.json", output, StringComparison.Ordinal);
+        foreach (var fixture in new[] { "fixtures/from-model.csv", "fixtures/schema-model.csv" })
+        {
+            var manifest = FixtureManifest.Parse(File.ReadAllBytes(_temp[fixture] + ".synth.json"));
+            Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(model))).ToLowerInvariant(), Assert.Single(manifest.Models).Sha256);
+        }
+
+        Assert.Equal(0, Fixtures("verify", lines).ExitCode);
+
+        // Refit on other rows: the same fixtures are now stale.
+        FitModel("customer.model.json", 6);
+        var (stale, _, staleError) = Fixtures("verify", lines);
+        Assert.Equal(1, stale);
+        Assert.Contains("error SK5002: The fixture is stale: the model changed (bayes-net ", staleError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_or_broken_model_is_SK5005_at_the_item()
+    {
+        File.WriteAllText(_temp["broken.json"], "{}");
+        var (code, _, error) = Fixtures("update", Line("fixtures/customers.csv", "", "3", model: _temp["missing.json"]), Line("fixtures/sensors.jsonl", "", "3", model: _temp["broken.json"]));
+
+        Assert.Equal(3, code);
+        Assert.Contains("App.csproj(3,5): error SK5005: SynthFixture 'fixtures/customers.csv': Model: the model file '" + _temp["missing.json"] + "' does not exist", error, StringComparison.Ordinal);
+        Assert.Contains("error SK5005: SynthFixture 'fixtures/sensors.jsonl': Model: SK6001: " + _temp["broken.json"] + ": the model is not", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp["fixtures/customers.csv"]));
+    }
+
+    [Fact]
+    public void A_model_that_does_not_fit_the_schema_is_SK5005()
+    {
+        string model = FitModel("customer.model.json", 5);
+        var (code, _, error) = Fixtures("update", Line("fixtures/sensors.jsonl", "Sensor", "3", model: model));
+
+        Assert.Equal(3, code);
+        Assert.Contains("error SK5005: SynthFixture 'fixtures/sensors.jsonl': the model does not fit schema 'Sensor':", error, StringComparison.Ordinal);
     }
 }

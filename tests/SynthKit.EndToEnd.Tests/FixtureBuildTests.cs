@@ -129,6 +129,39 @@ public sealed class FixtureBuildTests
         Assert.All(all, f => Assert.True(File.Exists(f), f + " was deleted by clean"));
     }
 
+    /// <summary>A hand-written network model of Customer.Age: whole numbers between the given knots.</summary>
+    private static string AgeModel(int from, int to) => $$"""
+        { "modelVersion": 1, "kind": "bayes-net", "table": "Customer", "rows": 10, "minimumCount": 1,
+          "marginals": [ { "column": "Age", "kind": "numeric", "nullShare": 0, "knots": [{{from}}, {{to}}], "integral": true } ],
+          "notLearned": [],
+          "network": [ { "column": "Age", "parents": [], "cuts": [0.5], "counts": [ { "given": [], "counts": [0, 5, 5] } ] } ] }
+        """;
+
+    [Fact]
+    public void A_fixture_sampled_from_a_model_is_regenerated_when_the_model_changes_and_verify_calls_it_stale()
+    {
+        string app = NewProject(_feed.NewWorkspace("fixtures-model"), "App", """
+                <SynthFixture Include="fixtures/customers.csv" Schema="Shop.Customer" Model="models/age.model.json" Rows="50" Seed="3" />
+            """);
+        Directory.CreateDirectory(Path.Combine(app, "models"));
+        string model = Path.Combine(app, "models", "age.model.json");
+        string customers = Path.Combine(app, "fixtures", "customers.csv");
+        File.WriteAllText(model, AgeModel(20, 30));
+
+        Build(app);
+        int[] Ages() => File.ReadAllLines(customers).Skip(1).Select(l => int.Parse(l.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.All(Ages(), a => Assert.InRange(a, 20, 30));
+        Assert.Contains("\"kind\": \"bayes-net\"", File.ReadAllText(customers + ".synth.json"), StringComparison.Ordinal);
+
+        // A refitted model: the build's inputs include it, so Update regenerates the fixture.
+        File.WriteAllText(model, AgeModel(70, 80));
+        var (stale, output) = TryBuild(app, "-p:SynthFixtureMode=Verify");
+        Assert.NotEqual(0, stale);
+        Assert.True(Regex.IsMatch(output, @"customers\.csv\(\d+,\d+\): error SK5002: The fixture is stale: the model changed \(bayes-net [0-9a-f]{12} → bayes-net [0-9a-f]{12}\)"), output);
+        Build(app);
+        Assert.All(Ages(), a => Assert.InRange(a, 70, 80));
+    }
+
     [Fact]
     public void Verify_mode_fails_on_missing_stale_and_tampered_fixtures_with_located_errors_and_writes_nothing()
     {
