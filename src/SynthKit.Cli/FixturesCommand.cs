@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using SynthKit.Fixtures;
+using SynthKit.Modeling;
 
 namespace SynthKit.Cli;
 
@@ -107,7 +108,7 @@ internal static class FixturesCommand
         var schema = loaded.Find(item.Schema, item.File, item.Line, item.Column).Create(item.Spec.Seed);
         try
         {
-            return schema.WithColumnModel(model);
+            return schema.WithModel(model);
         }
         catch (SynthKitException ex)
         {

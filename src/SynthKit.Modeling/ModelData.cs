@@ -204,6 +204,9 @@ public static class ModelingErrorCodes
 
     /// <summary>SK6002: the model cannot be sampled as asked (an unknown or unlearned condition column, a value the model never saw, a condition too rare to meet).</summary>
     public const string CannotSample = "SK6002";
+
+    /// <summary>SK6003: a model that does not match the schema it is plugged into (a [Learned] member it did not learn, a column the schema lacks, an incompatible type).</summary>
+    public const string SchemaMismatch = "SK6003";
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
