@@ -258,6 +258,66 @@ internal static class ModelCommands
         return new SamplingOptions { Conditions = fixedValues, Rebalance = column, Shares = shares, Boost = boost };
     }
 
+    public static Command ScaffoldCommand(Reporter console)
+    {
+        var data = new Argument<FileInfo>("data") { Description = "The real rows, CSV." };
+        var (metadata, specFile) = Tables.SpecOptions("describing the columns (without it or --spec, the columns are inferred from the data)");
+        var ns = new Option<string>("--namespace") { Description = "The class's namespace (default Synthetic).", DefaultValueFactory = _ => "Synthetic" };
+        var className = new Option<string?>("--class") { Description = "The class name (default: the file's name in PascalCase)." };
+        var output = new Option<FileInfo?>("--out", "-o") { Description = "Write the class here (atomically) instead of printing it." };
+        var learned = new Option<bool>("--learned") { Description = "Mark every learnable member [Learned], to plug a fitted model in (synthesizer.WithModel(model))." };
+        data.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<FileInfo>() is { } file && !file.Exists)
+            {
+                result.AddError(Directory.Exists(file.FullName) ? $"'{file.FullName}' is a directory; name a CSV file." : $"'{file.FullName}' does not exist.");
+            }
+        });
+        foreach (var name in new[] { ns, className! })
+        {
+            name.Validators.Add(result =>
+            {
+                var value = result.GetValueOrDefault<string?>();
+                if (value is not null && !value.Split('.').All(part => part.Length > 0 && (char.IsLetter(part[0]) || part[0] == '_') && part.All(c => char.IsLetterOrDigit(c) || c == '_')))
+                {
+                    result.AddError($"{result.Option.Name} '{value}' is not a C# name.");
+                }
+            });
+        }
+
+        var command = new Command("scaffold", "Write an annotated C# schema class from a real CSV file: types, [Pii] guessed by name and value, [Categorical] with learned weights, the best-fitting distribution by KS with [Clamp] and [NullRate], and a [Provenance] with the file's SHA-256. No value of a personal-data column is written.")
+        {
+            data, metadata, specFile, ns, className, output, learned,
+        };
+        command.Validators.Add(result => Tables.OneSpecAtMost(result, metadata, specFile));
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(data)!;
+            var spec = parse.GetValue(metadata) is { } m ? SdvMetadata.Load(m.FullName) : parse.GetValue(specFile) is { } s ? TableSpec.Load(s.FullName) : SpecInference.FromCsv(file.FullName);
+            var table = ColumnReader.ReadCsv(file.FullName, spec);
+            string source = Scaffold.CSharp(table, new ScaffoldOptions
+            {
+                Namespace = parse.GetValue(ns)!,
+                ClassName = parse.GetValue(className),
+                Source = file.Name,
+                SourceSha256 = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file.FullName))).ToLowerInvariant(),
+                Learned = parse.GetValue(learned),
+            });
+            if (parse.GetValue(output) is { } target)
+            {
+                Fixtures.AtomicFile.WriteIfChanged(target.FullName, System.Text.Encoding.UTF8.GetBytes(source));
+                console.Line($"Wrote {target.FullName} ({table.Columns.Count} members from {file.Name}).");
+            }
+            else
+            {
+                console.Output.Write(source);
+            }
+
+            return Cli.Ok;
+        });
+        return command;
+    }
+
     private static string NotLearned(SynthModel model) =>
         model.Data.NotLearned.Count == 0 ? "" : " (" + string.Join(", ", model.Data.NotLearned.Select(n => $"{n.Column}: {n.Reason}")) + ")";
 

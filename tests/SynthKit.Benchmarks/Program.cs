@@ -69,6 +69,33 @@ if (args.Length > 0 && args[0] == "exp")
     return;
 }
 
+if (args.Length > 0 && args[0] == "quick-models")
+{
+    // A rough development-time reading, not a benchmark: best of three runs each.
+    var fit = new FitModel { Copies = 1 };
+    fit.Setup();
+    var sample = new SampleModel { Rows = 1_000_000 };
+    sample.Setup();
+    foreach (var (name, run, units) in new (string, Func<long>, double)[]
+    {
+        ("fit copula", () => fit.Copula(), 1), ("fit network", () => fit.BayesianNetwork(), 1),
+        ("sample network 1M", () => sample.BayesianNetwork(), 1_000_000), ("sample copula 1M", () => sample.Copula(), 1_000_000),
+    })
+    {
+        double best = double.MaxValue;
+        for (int i = 0; i < 3; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            run();
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+
+        Console.WriteLine(units == 1 ? $"{name}: {best:F3} s" : $"{name}: {units / best:N0} rows/s");
+    }
+
+    return;
+}
+
 if (args.Length > 0 && args[0] == "quick-columns")
 {
     // A rough development-time reading: best of three runs each.

@@ -179,6 +179,25 @@ public sealed class ModelCommandTests : IClassFixture<ModelCommandTests.Fitted>
         Assert.Contains("Gaussian copula of table 'adult'", description, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Scaffold_writes_an_annotated_class_with_the_files_hash_or_prints_it()
+    {
+        var (code, output, error) = Run.Synthkit("scaffold", _fitted.Temp["adult.csv"], "--metadata", Metadata, "--namespace", "Census", "--class", "Person", "--out", _fitted.Temp["Person.cs"], "--learned");
+        var (printed, text, _) = Run.Synthkit("scaffold", _fitted.Temp["adult.csv"], "--metadata", Metadata, "--namespace", "Census", "--class", "Person", "--learned");
+
+        Assert.Equal((0, ""), (code, error));
+        Assert.Contains("Wrote " + _fitted.Temp["Person.cs"] + " (15 members from adult.csv).", output, StringComparison.Ordinal);
+        string source = File.ReadAllText(_fitted.Temp["Person.cs"]);
+        Assert.Equal(0, printed);
+        Assert.Equal(source, text);
+        Assert.Contains("namespace Census;", source, StringComparison.Ordinal);
+        Assert.Contains("public sealed class Person", source, StringComparison.Ordinal);
+        Assert.Contains($"(SHA-256 {Sha(_fitted.Temp["adult.csv"])})", source, StringComparison.Ordinal);
+        Assert.Contains("[Learned]", source, StringComparison.Ordinal);
+        Assert.Equal(2, Run.Synthkit("scaffold", _fitted.Temp["adult.csv"], "--class", "9Lives").ExitCode);
+        Assert.Equal(2, Run.Synthkit("scaffold", _fitted.Temp["nope.csv"]).ExitCode);
+    }
+
     private string Expand(string arg) => arg.Replace("{data}", _fitted.Temp["adult.csv"], StringComparison.Ordinal)
         .Replace("{model}", _fitted.Model, StringComparison.Ordinal).Replace("{tmp}", _fitted.Temp.Path, StringComparison.Ordinal);
 
