@@ -26,6 +26,7 @@ internal static class ModelCommands
         var bins = new Option<int>("--bins") { Description = "bayes-net: bins per numeric column (default 20).", DefaultValueFactory = _ => 20 };
         var holdoutShare = new Option<double?>("--holdout-share") { Description = "Hold out this share of the rows (e.g. 0.2), fit on the rest, evaluate against the held-out rows and store the summary in the model." };
         var holdout = new Option<FileInfo?>("--holdout") { Description = "Real rows the fit does not see, CSV: evaluate against them and store the summary in the model." };
+        var constraints = new Option<string[]>("--constraint") { Description = "A constraint every sampled row meets (repeatable): \"start < end\", \"0 <= age <= 120\", \"education ~ education-num\" (only combinations seen). Real rows that break one are reported (SK6005).", AllowMultipleArgumentsPerToken = false };
         Cli.MustBeAFile(holdout);
         Cli.AtLeast(minimumCount, 1);
         Cli.AtLeast(maxParents, 0);
@@ -40,7 +41,7 @@ internal static class ModelCommands
 
         var command = new Command("fit", "Fit a model to real rows (CSV) and write it as aggregates-only JSON. Personal data, identifiers and free text are never read. With --holdout-share or --holdout, evaluate the fit against rows it did not see and store the summary.")
         {
-            data, metadata, specFile, output, seed, kind, minimumCount, maxParents, bins, holdoutShare, holdout,
+            data, metadata, specFile, output, seed, kind, minimumCount, maxParents, bins, holdoutShare, holdout, constraints,
         };
         command.Validators.Add(result =>
         {
@@ -59,6 +60,18 @@ internal static class ModelCommands
             var file = parse.GetValue(data)!;
             var spec = Tables.Resolve(console, parse.GetValue(metadata), parse.GetValue(specFile), file);
             var table = ColumnReader.ReadCsv(file.FullName, spec);
+            var declared = parse.GetValue(constraints) ?? [];
+            var violations = SynthModel.CheckConstraints(table, declared);
+            foreach (var v in violations.Take(20))
+            {
+                console.ErrorWriter.WriteLine($"{file.FullName}({v.Row + 2},1): warning {ModelingErrorCodes.ConstraintViolated}: row {v.Row + 1} breaks constraint '{v.Constraint}': {v.Detail}");
+            }
+
+            if (violations.Count > 20)
+            {
+                console.ErrorWriter.WriteLine($"{file.FullName}: warning {ModelingErrorCodes.ConstraintViolated}: {violations.Count - 20:N0} more rows break a constraint ({violations.Count:N0} in all).");
+            }
+
             long fitSeed = parse.GetValue(seed);
             ColumnBatch train = table, held = null!;
             if (parse.GetValue(holdoutShare) is { } share)
@@ -77,6 +90,7 @@ internal static class ModelCommands
                 MinimumCount = parse.GetValue(minimumCount),
                 MaxParents = parse.GetValue(maxParents),
                 Bins = parse.GetValue(bins),
+                Constraints = declared,
             };
             var model = SynthModel.Fit(train, options);
             string name = model is BayesianNetwork ? "a Bayesian network" : "a Gaussian copula";

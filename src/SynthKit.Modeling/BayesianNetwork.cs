@@ -83,17 +83,16 @@ public sealed class BayesianNetwork : SynthModel
             Rows = n,
             MinimumCount = options.MinimumCount,
             Spec = SynthModel.SpecElement(spec),
+            Constraints = options.Constraints.Count == 0 ? null : BoundConstraints.Fit(options.Constraints, marginals, table, options.MinimumCount).Data,
             Marginals = marginals,
             NotLearned = skipped,
             Network = network,
         });
     }
 
-    /// <inheritdoc />
-    public override void Draw(ColumnModelContext context, ColumnBatch batch, int row)
+    private protected override void DrawRow(SynthRandom random, ColumnBatch batch, int row)
     {
         Span<int> bins = stackalloc int[_nodes.Length];
-        var random = context.Random;
         for (int i = 0; i < _nodes.Length; i++)
         {
             var node = _nodes[i];

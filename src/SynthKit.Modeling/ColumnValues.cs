@@ -19,32 +19,52 @@ internal static class ColumnValues
 
     public static double[] Numbers(Column column)
     {
+        if (!IsNumeric(column))
+        {
+            throw new SynthKitException(ModelingErrorCodes.CannotFit, $"column '{column.Name}' of type {column.Type} cannot be read as numbers");
+        }
+
         var values = new double[column.Count];
         for (int r = 0; r < values.Length; r++)
         {
-            values[r] = column.IsNull(r) ? double.NaN : column switch
-            {
-                Column<sbyte> c => c[r],
-                Column<byte> c => c[r],
-                Column<short> c => c[r],
-                Column<ushort> c => c[r],
-                Column<int> c => c[r],
-                Column<uint> c => c[r],
-                Column<long> c => c[r],
-                Column<ulong> c => c[r],
-                Column<float> c => c[r],
-                Column<double> c => c[r],
-                Column<decimal> c => (double)c[r],
-                Column<DateOnly> c => c[r].DayNumber,
-                Column<DateTime> c => (c[r].Ticks - EpochTicks) / (double)TimeSpan.TicksPerSecond,
-                Column<TimeSpan> c => c[r].Ticks / (double)TimeSpan.TicksPerSecond,
-                Column<bool> c => c[r] ? 1 : 0,
-                _ => throw new SynthKitException(ModelingErrorCodes.CannotFit, $"column '{column.Name}' of type {column.Type} cannot be read as numbers"),
-            };
+            values[r] = Number(column, r) ?? double.NaN;
         }
 
         return values;
     }
+
+    private static bool IsNumeric(Column column) => column is Column<sbyte> or Column<byte> or Column<short> or Column<ushort> or Column<int> or Column<uint>
+        or Column<long> or Column<ulong> or Column<float> or Column<double> or Column<decimal> or Column<DateOnly> or Column<DateTime> or Column<TimeSpan> or Column<bool>;
+
+    /// <summary>One row's value as a number (null when null).</summary>
+    public static double? Number(Column column, int row) => column.IsNull(row) ? null : column switch
+    {
+        Column<sbyte> c => c[row],
+        Column<byte> c => c[row],
+        Column<short> c => c[row],
+        Column<ushort> c => c[row],
+        Column<int> c => c[row],
+        Column<uint> c => c[row],
+        Column<long> c => c[row],
+        Column<ulong> c => c[row],
+        Column<float> c => c[row],
+        Column<double> c => c[row],
+        Column<decimal> c => (double)c[row],
+        Column<DateOnly> c => c[row].DayNumber,
+        Column<DateTime> c => (c[row].Ticks - EpochTicks) / (double)TimeSpan.TicksPerSecond,
+        Column<TimeSpan> c => c[row].Ticks / (double)TimeSpan.TicksPerSecond,
+        Column<bool> c => c[row] ? 1 : 0,
+        _ => null,
+    };
+
+    /// <summary>One row's value as a label (null when null).</summary>
+    public static string? Label(Column column, int row) => column.IsNull(row) ? null : column switch
+    {
+        CategoricalColumn c => c[row],
+        StringColumn c => c[row],
+        Column<bool> c => c[row] ? "True" : "False",
+        _ => Convert.ToString(column.GetValue(row), CultureInfo.InvariantCulture),
+    };
 
     public static void SetNumber(Column column, int row, double v)
     {
@@ -75,13 +95,7 @@ internal static class ColumnValues
         var labels = new string?[column.Count];
         for (int r = 0; r < labels.Length; r++)
         {
-            labels[r] = column.IsNull(r) ? null : column switch
-            {
-                CategoricalColumn c => c[r],
-                StringColumn c => c[r],
-                Column<bool> c => c[r] ? "True" : "False",
-                _ => Convert.ToString(column.GetValue(r), CultureInfo.InvariantCulture),
-            };
+            labels[r] = Label(column, r);
         }
 
         return labels;

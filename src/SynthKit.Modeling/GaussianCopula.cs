@@ -50,20 +50,20 @@ public sealed class GaussianCopula : SynthModel
             Rows = table.RowCount,
             MinimumCount = options.MinimumCount,
             Spec = SynthModel.SpecElement(spec),
+            Constraints = options.Constraints.Count == 0 ? null : BoundConstraints.Fit(options.Constraints, marginals, table, options.MinimumCount).Data,
             Marginals = marginals,
             NotLearned = skipped,
             Correlation = Correlation(scores),
         });
     }
 
-    /// <inheritdoc />
-    public override void Draw(ColumnModelContext context, ColumnBatch batch, int row)
+    private protected override void DrawRow(SynthRandom random, ColumnBatch batch, int row)
     {
         int d = _marginals.Length;
         Span<double> e = stackalloc double[d];
         for (int j = 0; j < d; j++)
         {
-            e[j] = Normal.Sample(context.Random, 0, 1);
+            e[j] = Normal.Sample(random, 0, 1);
         }
 
         for (int j = 0; j < d; j++)

@@ -47,6 +47,9 @@ public sealed class ModelData
     /// <summary>Bayesian network: the columns in sampling order, each with its parents and its conditional counts.</summary>
     public IReadOnlyList<NetworkNode>? Network { get; init; }
 
+    /// <summary>Constraints every sampled row satisfies (declared when fitting).</summary>
+    public IReadOnlyList<ModelConstraintData>? Constraints { get; init; }
+
     /// <summary>The evaluation of the fit against held-out rows, when the fit made one.</summary>
     public FitSummary? Fit { get; init; }
 
@@ -94,6 +97,7 @@ public sealed class ModelData
         NotLearned = NotLearned,
         Correlation = Correlation,
         Network = Network,
+        Constraints = Constraints,
         Fit = fit,
     };
 }
@@ -158,6 +162,16 @@ public sealed class CountRow
     public IReadOnlyList<int> Counts { get; init; } = [];
 }
 
+/// <summary>A declared constraint as the model file holds it.</summary>
+public sealed class ModelConstraintData
+{
+    /// <summary>The constraint's text (<see cref="ModelConstraint"/>'s grammar).</summary>
+    public string Text { get; init; } = "";
+
+    /// <summary>For a combination (<c>a ~ b</c>): the combinations of values seen in the real data at least the minimum count times — aggregates, like categories.</summary>
+    public IReadOnlyList<IReadOnlyList<string>>? Combinations { get; init; }
+}
+
 /// <summary>A column the model does not learn.</summary>
 public sealed class NotLearned
 {
@@ -207,6 +221,12 @@ public static class ModelingErrorCodes
 
     /// <summary>SK6003: a model that does not match the schema it is plugged into (a [Learned] member it did not learn, a column the schema lacks, an incompatible type).</summary>
     public const string SchemaMismatch = "SK6003";
+
+    /// <summary>SK6004: a constraint that cannot be read, or names a column the model does not learn.</summary>
+    public const string InvalidConstraint = "SK6004";
+
+    /// <summary>SK6005 (warning): a real row breaks a declared constraint; it is reported with its row, and the model still fitted.</summary>
+    public const string ConstraintViolated = "SK6005";
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -57,6 +57,18 @@ internal static class ModelValidator
             }
         }
 
+        if (data.Constraints is { } constraints)
+        {
+            try
+            {
+                BoundConstraints.Bind(constraints, data.Marginals);
+            }
+            catch (SynthKitException ex)
+            {
+                Fail(ex.Detail);
+            }
+        }
+
         switch (data.Kind)
         {
             case "copula":

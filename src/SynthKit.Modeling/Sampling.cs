@@ -85,7 +85,7 @@ public sealed class ConditionedModel : IDescribedColumnModel
 
             var kept = Enumerable.Range(0, categories.Count).Where(i => shares[i] > 0).ToArray();
             Classes = kept.Select(i => categories[i]).ToArray();
-            _samplers = kept.Select(i => model.Sampler([.. fixedEvidence, Evidence.Of(model, column, categories[i])], options.Boost)).ToArray();
+            _samplers = kept.Select(i => model.ConstrainedSampler([.. fixedEvidence, Evidence.Of(model, column, categories[i])], options.Boost)).ToArray();
             double total = kept.Sum(i => shares[i]), at = 0;
             ClassShares = kept.Select(i => shares[i] / total).ToArray();
             _cumulative = ClassShares.Select(s => at += s).ToArray();
@@ -94,7 +94,7 @@ public sealed class ConditionedModel : IDescribedColumnModel
         {
             Classes = [];
             ClassShares = [];
-            _samplers = [model.Sampler(fixedEvidence, options.Boost)];
+            _samplers = [model.ConstrainedSampler(fixedEvidence, options.Boost)];
             _cumulative = [1];
         }
     }

@@ -39,6 +39,9 @@ public sealed class ModelOptions
 
     /// <summary>Bayesian network: the bins a numeric column is cut into (default 20; point masses get bins of their own).</summary>
     public int Bins { get; init; } = 20;
+
+    /// <summary>Constraints every sampled row satisfies (<see cref="ModelConstraint"/>'s grammar: <c>a &lt; b</c>, <c>0 &lt;= a &lt;= 9</c>, <c>a ~ b</c>).</summary>
+    public IReadOnlyList<string> Constraints { get; init; } = [];
 }
 
 /// <summary>
@@ -49,10 +52,13 @@ public sealed class ModelOptions
 /// </summary>
 public abstract class SynthModel : IDescribedColumnModel
 {
+    private readonly BoundConstraints _constraints;
+
     private protected SynthModel(ModelData data)
     {
         Data = data;
         Columns = data.Marginals.Select(m => m.Column).ToArray();
+        _constraints = BoundConstraints.Bind(data.Constraints ?? [], data.Marginals);
     }
 
     /// <summary>The fitted aggregates.</summary>
@@ -178,7 +184,61 @@ public abstract class SynthModel : IDescribedColumnModel
     }
 
     /// <inheritdoc />
-    public abstract void Draw(ColumnModelContext context, ColumnBatch batch, int row);
+    /// <exception cref="SynthKitException">SK6002: the model's constraints were not met in 1,000 draws of the row.</exception>
+    public void Draw(ColumnModelContext context, ColumnBatch batch, int row)
+    {
+        if (_constraints.IsEmpty)
+        {
+            DrawRow(context.Random, batch, row);
+            return;
+        }
+
+        Constrained.Draw(_constraints, (random, b, r) => DrawRow(random, b, r), context.Random, batch, row);
+    }
+
+    /// <summary>
+    /// The real rows that break <paramref name="constraints"/> (comparisons only: a combination is defined by the data).
+    /// Report them; they are never stored in a model.
+    /// </summary>
+    /// <param name="table">The real rows.</param>
+    /// <param name="constraints">The constraints.</param>
+    /// <returns>Each violation with its row.</returns>
+    /// <exception cref="SynthKitException">SK6004: a constraint cannot be read or names a column the table lacks.</exception>
+    public static IReadOnlyList<ConstraintViolation> CheckConstraints(ColumnBatch table, IEnumerable<string> constraints)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(constraints);
+        var comparisons = constraints.Select(ModelConstraint.Parse).Where(c => c.Combined.Count == 0).ToList();
+        foreach (var column in comparisons.SelectMany(c => c.Columns))
+        {
+            if (table.Spec.IndexOf(column) < 0)
+            {
+                throw new SynthKitException(ModelingErrorCodes.InvalidConstraint, $"a constraint names '{column}', which table '{table.Spec.Name}' does not have");
+            }
+        }
+
+        var bound = BoundConstraints.Bind(comparisons.Select(c => new ModelConstraintData { Text = c.Text }).ToArray(), null);
+        var violations = new List<ConstraintViolation>();
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            if (bound.Check(table, r) is { } broken)
+            {
+                violations.Add(new ConstraintViolation(r, broken.Constraint, broken.Detail));
+            }
+        }
+
+        return violations;
+    }
+
+    /// <summary>Draws the model's columns of one row from <paramref name="random"/>.</summary>
+    private protected abstract void DrawRow(SynthRandom random, ColumnBatch batch, int row);
+
+    /// <summary>A sampler under evidence and boost that also meets the model's constraints.</summary>
+    internal RowSampler ConstrainedSampler(IReadOnlyList<Evidence> evidence, double boost)
+    {
+        var sampler = Sampler(evidence, boost);
+        return _constraints.IsEmpty ? sampler : new Constrained(sampler, _constraints);
+    }
 
     /// <summary>What the manifest of a file this model helped write records: its kind, the SHA-256 of its JSON, its fit summary.</summary>
     /// <returns>The description.</returns>
@@ -212,6 +272,30 @@ public abstract class SynthModel : IDescribedColumnModel
             Columns = Columns,
             Details = details,
         };
+    }
+
+    /// <summary>Redraws a row until it meets every constraint, at most 1,000 times (the row's stream continues, so this is deterministic).</summary>
+    private sealed class Constrained(RowSampler inner, BoundConstraints constraints) : RowSampler
+    {
+        private const int MaxDraws = 1_000;
+
+        public override void Draw(SynthRandom random, ColumnBatch batch, int row) => Draw(constraints, inner.Draw, random, batch, row);
+
+        public static void Draw(BoundConstraints constraints, Action<SynthRandom, ColumnBatch, int> draw, SynthRandom random, ColumnBatch batch, int row)
+        {
+            (string Constraint, string Detail)? broken = null;
+            for (int attempt = 0; attempt < MaxDraws; attempt++)
+            {
+                draw(random, batch, row);
+                broken = constraints.Check(batch, row);
+                if (broken is null)
+                {
+                    return;
+                }
+            }
+
+            throw new SynthKitException(ModelingErrorCodes.CannotSample, $"constraint '{broken!.Value.Constraint}' was not met in {MaxDraws:N0} draws of a row (last: {broken.Value.Detail}); the model gives it too little probability");
+        }
     }
 
     /// <summary>A sampler of rows under <paramref name="evidence"/> (none: the plain model), with rare bins boosted.</summary>

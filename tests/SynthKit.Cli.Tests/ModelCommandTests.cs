@@ -180,6 +180,22 @@ public sealed class ModelCommandTests : IClassFixture<ModelCommandTests.Fitted>
     }
 
     [Fact]
+    public void Constraints_hold_in_every_sampled_row_and_real_rows_that_break_them_are_reported()
+    {
+        var (code, _, error) = Run.Synthkit("fit", _fitted.Temp["adult.csv"], "--metadata", Metadata, "--out", _fitted.Temp["constrained.json"],
+            "--constraint", "education ~ education-num", "--constraint", "age < 80", "--constraint", "0 <= `hours-per-week` <= 99");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"adult\.csv\([0-9]+,1\): warning SK6005: row [0-9]+ breaks constraint 'age < 80': age \([0-9]+\) < 80 does not hold", error);
+        Assert.Equal(0, Run.Synthkit("sample", _fitted.Temp["constrained.json"], "--rows", "2000", "--out", _fitted.Temp["constrained.csv"]).ExitCode);
+        var real = File.ReadAllLines(_fitted.Temp["adult.csv"]).Skip(1).Select(l => l.Split(',')).Select(r => (r[3], r[4])).ToHashSet();
+        var rows = File.ReadAllLines(_fitted.Temp["constrained.csv"]).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.All(rows, r => Assert.Contains((r[3], r[4]), real));
+        Assert.All(rows, r => Assert.True(int.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture) < 80));
+        Assert.Equal(3, Run.Synthkit("fit", _fitted.Temp["adult.csv"], "--metadata", Metadata, "--out", _fitted.Temp["bad.json"], "--constraint", "age <").ExitCode);
+    }
+
+    [Fact]
     public void Scaffold_writes_an_annotated_class_with_the_files_hash_or_prints_it()
     {
         var (code, output, error) = Run.Synthkit("scaffold", _fitted.Temp["adult.csv"], "--metadata", Metadata, "--namespace", "Census", "--class", "Person", "--out", _fitted.Temp["Person.cs"], "--learned");
