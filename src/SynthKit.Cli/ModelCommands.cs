@@ -26,6 +26,7 @@ internal static class ModelCommands
         var bins = new Option<int>("--bins") { Description = "bayes-net: bins per numeric column (default 20).", DefaultValueFactory = _ => 20 };
         var holdoutShare = new Option<double?>("--holdout-share") { Description = "Hold out this share of the rows (e.g. 0.2), fit on the rest, evaluate against the held-out rows and store the summary in the model." };
         var holdout = new Option<FileInfo?>("--holdout") { Description = "Real rows the fit does not see, CSV: evaluate against them and store the summary in the model." };
+        var targetColumn = new Option<string?>("--target") { Description = "bayes-net: a column to draw last from a tree over every other column (leaves of at least 30 rows), for data meant to train a model of it." };
         var constraints = new Option<string[]>("--constraint") { Description = "A constraint every sampled row meets (repeatable): \"start < end\", \"0 <= age <= 120\", \"education ~ education-num\" (only combinations seen). Real rows that break one are reported (SK6005).", AllowMultipleArgumentsPerToken = false };
         Cli.MustBeAFile(holdout);
         Cli.AtLeast(minimumCount, 1);
@@ -41,7 +42,7 @@ internal static class ModelCommands
 
         var command = new Command("fit", "Fit a model to real rows (CSV) and write it as aggregates-only JSON. Personal data, identifiers and free text are never read. With --holdout-share or --holdout, evaluate the fit against rows it did not see and store the summary.")
         {
-            data, metadata, specFile, output, seed, kind, minimumCount, maxParents, bins, holdoutShare, holdout, constraints,
+            data, metadata, specFile, output, seed, kind, minimumCount, maxParents, bins, holdoutShare, holdout, targetColumn, constraints,
         };
         command.Validators.Add(result =>
         {
@@ -91,6 +92,7 @@ internal static class ModelCommands
                 MaxParents = parse.GetValue(maxParents),
                 Bins = parse.GetValue(bins),
                 Constraints = declared,
+                Target = parse.GetValue(targetColumn),
             };
             var model = SynthModel.Fit(train, options);
             string name = model is BayesianNetwork ? "a Bayesian network" : "a Gaussian copula";

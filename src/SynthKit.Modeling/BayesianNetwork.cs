@@ -30,7 +30,7 @@ public sealed class BayesianNetwork : SynthModel
         var index = data.Marginals.Select((m, i) => (m.Column, i)).ToDictionary(p => p.Column, p => p.i, StringComparer.Ordinal);
         var bins = data.Network!.ToDictionary(n => n.Column, n => Bins.Of(data.Marginals[index[n.Column]], n.Cuts), StringComparer.Ordinal);
         var position = data.Network!.Select((n, i) => (n.Column, i)).ToDictionary(p => p.Column, p => p.i, StringComparer.Ordinal);
-        return data.Network!.Select(n => new Node(data.Marginals[index[n.Column]], bins[n.Column], n, n.Parents.Select(p => (position[p], bins[p].Count)).ToArray(), boost)).ToArray();
+        return data.Network!.Select(n => new Node(data.Marginals[index[n.Column]], bins[n.Column], n, n.Parents.Select(p => (position[p], bins[p].Count)).ToArray(), boost, c => position[c])).ToArray();
     }
 
     /// <inheritdoc />
@@ -62,11 +62,24 @@ public sealed class BayesianNetwork : SynthModel
             binned[j] = positions[j].Select(u => binning[j].Of(u)).ToArray();
         }
 
-        var structure = new Structure(binned, binning.Select(b => b.Count).ToArray(), n, options.MaxParents);
-        var order = structure.Learn();
-        var network = new List<NetworkNode>();
-        foreach (var (child, parents) in order)
+        int target = -1;
+        if (options.Target is { } targetName)
         {
+            target = marginals.FindIndex(m => m.Column == targetName);
+            if (target < 0)
+            {
+                throw new SynthKitException(ModelingErrorCodes.CannotFit, $"the target '{targetName}' is not a column the model learns (learned: {string.Join(", ", marginals.Select(m => m.Column))})");
+            }
+        }
+
+        // The structure over every column but the target, which comes last with its tree.
+        var others = Enumerable.Range(0, d).Where(j => j != target).ToArray();
+        var structure = new Structure(others.Select(j => binned[j]).ToArray(), others.Select(j => binning[j].Count).ToArray(), n, options.MaxParents);
+        var network = new List<NetworkNode>();
+        foreach (var (local, localParents) in structure.Learn())
+        {
+            int child = others[local];
+            var parents = localParents.Select(p => others[p]).ToArray();
             network.Add(new NetworkNode
             {
                 Column = marginals[child].Column,
@@ -74,6 +87,12 @@ public sealed class BayesianNetwork : SynthModel
                 Cuts = cuts[child],
                 Counts = Rows(binned, binning, child, parents, n, options.MinimumCount),
             });
+        }
+
+        if (target >= 0)
+        {
+            var tree = TargetTree.Grow(others.Select(j => binned[j]).ToArray(), others.Select(j => binning[j].Count).ToArray(), others.Select(j => marginals[j].Column).ToArray(), binned[target], binning[target].Count, Math.Max(options.TargetLeafSize, options.MinimumCount));
+            network.Add(new NetworkNode { Column = marginals[target].Column, Parents = network.Select(x => x.Column).ToArray(), Cuts = cuts[target], Tree = tree });
         }
 
         return new BayesianNetwork(new ModelData
@@ -565,12 +584,32 @@ public sealed class BayesianNetwork : SynthModel
         private readonly double[] _cumulative;
         private readonly int _size;
 
-        public Node(Marginal marginal, Bins bins, NetworkNode node, (int Position, int Size)[] parents, double boost)
+        private readonly (int Position, bool[] Left, int IfLeft, int Otherwise)[]? _tree;
+
+        public Node(Marginal marginal, Bins bins, NetworkNode node, (int Position, int Size)[] parents, double boost, Func<string, int> columnPosition)
         {
             Marginal = marginal;
             _bins = bins;
             Parents = parents;
             _size = bins.Count;
+            var prior = Enumerable.Range(0, _size).Select(bins.Share).ToArray();
+
+            // The long-tail boost: rare categories (under 5 % of rows) and the lowest and highest bins of numbers.
+            var factor = Enumerable.Range(0, _size).Select(b => b > 0 && boost != 1 && (marginal.Categories is not null ? prior[b] < 0.05 : b == 1 || b == _size - 1) ? boost : 1.0).ToArray();
+            if (node.Tree is { } tree)
+            {
+                // A target's tree: the "combination" of a row is the leaf its bins reach.
+                var leaves = new List<IReadOnlyList<int>>();
+                _tree = Flatten(tree, columnPosition, leaves);
+                _cumulative = new double[leaves.Count * _size];
+                for (int leaf = 0; leaf < leaves.Count; leaf++)
+                {
+                    Fill(leaf, leaves[leaf].Select(c => (double)c).ToArray(), factor);
+                }
+
+                return;
+            }
+
             int configs = parents.Aggregate(1, (a, p) => a * p.Size);
             _cumulative = new double[configs * _size];
 
@@ -604,10 +643,6 @@ public sealed class BayesianNetwork : SynthModel
                 }
             }
 
-            var prior = Enumerable.Range(0, _size).Select(bins.Share).ToArray();
-
-            // The long-tail boost: rare categories (under 5 % of rows) and the lowest and highest bins of numbers.
-            var factor = Enumerable.Range(0, _size).Select(b => b > 0 && boost != 1 && (marginal.Categories is not null ? prior[b] < 0.05 : b == 1 || b == _size - 1) ? boost : 1.0).ToArray();
             for (int config = 0; config < configs; config++)
             {
                 double[] weights = prior;
@@ -626,18 +661,52 @@ public sealed class BayesianNetwork : SynthModel
                     }
                 }
 
-                double total = 0, at = 0;
-                for (int b = 0; b < _size; b++)
+                Fill(config, weights, factor);
+            }
+        }
+
+        /// <summary>The cumulative distribution of the node's bins under one combination (or leaf), boosted.</summary>
+        private void Fill(int config, double[] weights, double[] factor)
+        {
+            double total = 0, at = 0;
+            for (int b = 0; b < _size; b++)
+            {
+                total += weights[b] * factor[b];
+            }
+
+            for (int b = 0; b < _size; b++)
+            {
+                at += weights[b] * factor[b];
+                _cumulative[(config * _size) + b] = total > 0 ? at / total : (double)(b + 1) / _size;
+            }
+        }
+
+        /// <summary>The tree as arrays: per node its column's position, its left bins, and its children (or, for a leaf, −1 − leaf index).</summary>
+        private static (int Position, bool[] Left, int IfLeft, int Otherwise)[] Flatten(TreeNode root, Func<string, int> position, List<IReadOnlyList<int>> leaves)
+        {
+            var nodes = new List<(int, bool[], int, int)>();
+            int Add(TreeNode t)
+            {
+                if (t.Counts is { } counts)
                 {
-                    total += weights[b] * factor[b];
+                    leaves.Add(counts);
+                    return -leaves.Count;
                 }
 
-                for (int b = 0; b < _size; b++)
+                int at = nodes.Count;
+                nodes.Add((0, [], 0, 0));
+                var left = new bool[(t.Left!.Count == 0 ? 0 : t.Left.Max()) + 1];
+                foreach (int b in t.Left)
                 {
-                    at += weights[b] * factor[b];
-                    _cumulative[(config * _size) + b] = total > 0 ? at / total : (double)(b + 1) / _size;
+                    left[b] = true;
                 }
+
+                int l = Add(t.IfLeft!), o = Add(t.Otherwise!);
+                nodes[at] = (position(t.Column!), left, l, o);
+                return at;
             }
+
+            return Add(root) < 0 ? [(-1, [], -1, -1)] : nodes.ToArray();
         }
 
         public Marginal Marginal { get; }
@@ -649,6 +718,26 @@ public sealed class BayesianNetwork : SynthModel
         /// <summary>The combination of the parents' bins in <paramref name="bins"/> (by network position).</summary>
         public int Config(ReadOnlySpan<int> bins)
         {
+            if (_tree is { } tree)
+            {
+                if (tree[0].Position < 0)
+                {
+                    return 0; // a tree that is one leaf
+                }
+
+                int at = 0;
+                while (true)
+                {
+                    var (position, left, ifLeft, otherwise) = tree[at];
+                    int bin = bins[position];
+                    at = bin < left.Length && left[bin] ? ifLeft : otherwise;
+                    if (at < 0)
+                    {
+                        return -1 - at;
+                    }
+                }
+            }
+
             int config = 0;
             foreach (var (parent, size) in Parents)
             {

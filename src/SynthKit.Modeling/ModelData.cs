@@ -148,6 +148,30 @@ public sealed class NetworkNode
 
     /// <summary>How many real rows fell in each bin under each combination of the parents' bins (combinations seen fewer than <see cref="ModelData.MinimumCount"/> times are left out).</summary>
     public IReadOnlyList<CountRow> Counts { get; init; } = [];
+
+    /// <summary>The fit's target (<see cref="ModelOptions.Target"/>): a classification tree over every earlier column's bins, instead of <see cref="Counts"/>.</summary>
+    public TreeNode? Tree { get; init; }
+}
+
+/// <summary>A node of a target's tree: a split (<see cref="Column"/>, <see cref="Left"/>, both branches) or a leaf (<see cref="Counts"/>).</summary>
+public sealed class TreeNode
+{
+    /// <summary>A split's column.</summary>
+    public string? Column { get; init; }
+
+    /// <summary>A split's bins of <see cref="Column"/> that take the <see cref="IfLeft"/> branch.</summary>
+    [JsonConverter(typeof(CompactInts))]
+    public IReadOnlyList<int>? Left { get; init; }
+
+    /// <summary>The branch for rows whose bin is in <see cref="Left"/>.</summary>
+    public TreeNode? IfLeft { get; init; }
+
+    /// <summary>The branch for the other rows.</summary>
+    public TreeNode? Otherwise { get; init; }
+
+    /// <summary>A leaf's count of real rows in each of the target's bins (bin 0: null); every leaf stands for at least the leaf size.</summary>
+    [JsonConverter(typeof(CompactInts))]
+    public IReadOnlyList<int>? Counts { get; init; }
 }
 
 /// <summary>The counts of a column's bins under one combination of its parents' bins.</summary>

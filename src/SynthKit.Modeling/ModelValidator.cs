@@ -119,6 +119,11 @@ internal static class ModelValidator
             }
 
             int size = 1 + (m.Categories?.Count ?? (node.Cuts!.Count + 1));
+            if (node.Tree is { } tree)
+            {
+                ValidateTree(node.Column, tree, size, sizes, 0);
+            }
+
             foreach (var row in node.Counts ?? [])
             {
                 if (row?.Given is null || row.Counts is null || row.Given.Count != node.Parents!.Count || row.Counts.Count != size
@@ -130,6 +135,33 @@ internal static class ModelValidator
 
             sizes[node.Column] = size;
         }
+    }
+
+    private static void ValidateTree(string column, TreeNode tree, int size, Dictionary<string, int> sizes, int depth)
+    {
+        if (depth > 64)
+        {
+            Fail($"the tree of '{column}' is deeper than 64");
+        }
+
+        if (tree.Counts is { } counts)
+        {
+            if (counts.Count != size || counts.Any(c => c < 0) || counts.Sum() <= 0)
+            {
+                Fail($"a leaf of the tree of '{column}' does not hold a positive count for each of its {size} bins");
+            }
+
+            return;
+        }
+
+        if (tree.Column is not { } split || !sizes.TryGetValue(split, out int splitSize) || tree.Left is null || tree.Left.Any(b => b < 0 || b >= splitSize) || tree.IfLeft is null || tree.Otherwise is null)
+        {
+            Fail($"a split of the tree of '{column}' names a column that does not come before it, bins it does not have, or lacks a branch");
+            return;
+        }
+
+        ValidateTree(column, tree.IfLeft, size, sizes, depth + 1);
+        ValidateTree(column, tree.Otherwise, size, sizes, depth + 1);
     }
 
     private static void Fail(string reason) => throw new SynthKitException(ModelingErrorCodes.InvalidModel, "the model is not consistent: " + reason);

@@ -40,6 +40,15 @@ public sealed class ModelOptions
     /// <summary>Bayesian network: the bins a numeric column is cut into (default 20; point masses get bins of their own).</summary>
     public int Bins { get; init; } = 20;
 
+    /// <summary>
+    /// Bayesian network: a column drawn last from a classification tree over every other learned column (leaves of at least
+    /// <see cref="TargetLeafSize"/> rows), for data meant to train a model of it — the tree lets every column inform it.
+    /// </summary>
+    public string? Target { get; init; }
+
+    /// <summary>Bayesian network: the fewest real rows a leaf of the target's tree stands for (default 30).</summary>
+    public int TargetLeafSize { get; init; } = 30;
+
     /// <summary>Constraints every sampled row satisfies (<see cref="ModelConstraint"/>'s grammar: <c>a &lt; b</c>, <c>0 &lt;= a &lt;= 9</c>, <c>a ~ b</c>).</summary>
     public IReadOnlyList<string> Constraints { get; init; } = [];
 }

@@ -26,7 +26,7 @@ public sealed class ModelCommandTests : IClassFixture<ModelCommandTests.Fitted>
         public Fitted()
         {
             File.WriteAllLines(Temp["adult.csv"], File.ReadAllLines(Path.Combine(Datasets, "adult.csv")).Take(6_001));
-            Result = Run.Synthkit("fit", Temp["adult.csv"], "--metadata", Metadata, "--out", Temp["adult.model.json"], "--holdout-share", "0.5", "--seed", "3");
+            Result = Run.Synthkit("fit", Temp["adult.csv"], "--metadata", Metadata, "--out", Temp["adult.model.json"], "--holdout-share", "0.5", "--seed", "3", "--target", "income");
         }
 
         public TempDirectory Temp { get; } = new();
@@ -51,9 +51,11 @@ public sealed class ModelCommandTests : IClassFixture<ModelCommandTests.Fitted>
         Assert.Equal("bayes-net", (string)model["kind"]!);
         Assert.Equal(3_000, (int)model["fit"]!["holdoutRows"]!);
         Assert.InRange((double)model["fit"]!["dcrShare"]!, 0.4, 0.6);
+        Assert.NotNull(model["network"]![14]!["tree"]);
+        Assert.Equal("income", (string)model["network"]![14]!["column"]!);
 
         // The same data, options and seed: the same bytes.
-        var (again, _, _) = Run.Synthkit("fit", _fitted.Temp["adult.csv"], "--metadata", Metadata, "--out", _fitted.Temp["again.json"], "--holdout-share", "0.5", "--seed", "3");
+        var (again, _, _) = Run.Synthkit("fit", _fitted.Temp["adult.csv"], "--metadata", Metadata, "--out", _fitted.Temp["again.json"], "--holdout-share", "0.5", "--seed", "3", "--target", "income");
         Assert.Equal(0, again);
         Assert.Equal(File.ReadAllBytes(_fitted.Model), File.ReadAllBytes(_fitted.Temp["again.json"]));
     }
