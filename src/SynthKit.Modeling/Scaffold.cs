@@ -218,6 +218,12 @@ public static class Scaffold
     {
         var sample = values.Length <= Sampled ? values.ToArray() : Enumerable.Range(0, Sampled).Select(i => values[(int)((long)i * values.Length / Sampled)]).ToArray();
         Array.Sort(sample);
+        if (sample[0] == sample[^1])
+        {
+            // One value: any rule clamped to it (the clamp does the work, whatever the member's type).
+            return ($"Uniform({Number(sample[0])}, {Number(sample[0] + 1)})", 0);
+        }
+
         double mean = sample.Average(), variance = sample.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, sample.Length - 1);
         double sd = Math.Sqrt(variance), min = sample[0], max = sample[^1];
         var candidates = new List<(string Rule, Func<double, double> Cdf)>();
@@ -240,7 +246,8 @@ public static class Scaffold
                 candidates.Add(($"LogNormal({Number(mu)}, {Number(sigma)})", v => LogNormal.CDF(mu, sigma, v)));
             }
 
-            if (variance > 0)
+            // Beyond a shape of 10,000 a gamma is a normal for every purpose here, and MathNet's incomplete gamma slows down.
+            if (variance > 0 && mean * mean / variance <= 10_000)
             {
                 double shape = mean * mean / variance, rate = mean / variance;
                 candidates.Add(($"Gamma({Number(shape)}, {Number(rate)})", v => Gamma.CDF(shape, rate, v)));
@@ -250,15 +257,10 @@ public static class Scaffold
         if (min >= 0 && mean > 0)
         {
             candidates.Add(($"Exponential({Number(1 / mean)})", v => Exponential.CDF(1 / mean, v)));
-            if (integral)
+            if (integral && mean <= 1_000)
             {
                 candidates.Add(($"Poisson({Number(mean)})", v => v < 0 ? 0 : Poisson.CDF(mean, Math.Floor(v)))); // MathNet's CDF wants whole numbers
             }
-        }
-
-        if (candidates.Count == 0)
-        {
-            return ($"Uniform({Number(min)}, {Number(min + 1)})", 1);
         }
 
         return candidates.Select(c => (c.Rule, Distance: Ks(sample, c.Cdf, integral))).OrderBy(c => c.Distance).First();
