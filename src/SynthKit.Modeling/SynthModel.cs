@@ -5,7 +5,7 @@ using System.Linq;
 
 namespace SynthKit.Modeling;
 
-/// <summary>Which model <see cref="SynthModel.Fit"/> fits.</summary>
+/// <summary>Which model <see cref="SynthModel.Fit(ColumnBatch, ModelOptions?)"/> fits.</summary>
 public enum ModelKind
 {
     /// <summary>A Bayesian network over binned columns (the default): keeps categorical and non-monotone dependencies.</summary>
@@ -87,12 +87,48 @@ public abstract class SynthModel : IDescribedColumnModel
     /// <param name="options">Options, or null for the defaults (a Bayesian network).</param>
     /// <returns>The fitted model.</returns>
     /// <exception cref="SynthKitException">SK6000: no rows, or no column to learn.</exception>
-    public static SynthModel Fit(ColumnBatch table, ModelOptions? options = null)
+    public static SynthModel Fit(ColumnBatch table, ModelOptions? options)
     {
         ArgumentNullException.ThrowIfNull(table);
         options ??= new ModelOptions();
         return options.Kind == ModelKind.GaussianCopula ? GaussianCopula.Fit(table, options) : BayesianNetwork.Fit(table, options);
     }
+
+    /// <summary>Fits a model with the default options (a Bayesian network) to a table (read under its spec).</summary>
+    /// <param name="table">The real rows.</param>
+    /// <returns>The fitted model.</returns>
+    /// <exception cref="SynthKitException">SK6000: no rows, or no column to learn.</exception>
+    public static SynthModel Fit(ColumnBatch table) => Fit(table, null);
+
+    /// <summary>Fits a model to typed rows of a generated schema (through its <c>ToColumns</c>).</summary>
+    /// <typeparam name="T">A <c>[SyntheticSchema]</c> type.</typeparam>
+    /// <param name="rows">The real rows.</param>
+    /// <param name="options">Options, or null for the defaults.</param>
+    /// <returns>The fitted model.</returns>
+    /// <exception cref="SynthKitException">SK4008: <typeparamref name="T"/> has no generated synthesizer; SK6000: nothing to fit.</exception>
+    public static SynthModel Fit<T>(IEnumerable<T> rows, ModelOptions? options) => Fit(SchemaColumns<T>.ToColumns(rows), options);
+
+    /// <summary>Fits a model with the default options to typed rows of a generated schema.</summary>
+    /// <typeparam name="T">A <c>[SyntheticSchema]</c> type.</typeparam>
+    /// <param name="rows">The real rows.</param>
+    /// <returns>The fitted model.</returns>
+    /// <exception cref="SynthKitException">SK4008: <typeparamref name="T"/> has no generated synthesizer; SK6000: nothing to fit.</exception>
+    public static SynthModel Fit<T>(IEnumerable<T> rows) => Fit(rows, null);
+
+    /// <summary>Fits a model to a <see cref="Microsoft.Data.Analysis.DataFrame"/> read under <paramref name="spec"/>.</summary>
+    /// <param name="frame">The real rows.</param>
+    /// <param name="spec">The table's column spec.</param>
+    /// <param name="options">Options, or null for the defaults.</param>
+    /// <returns>The fitted model.</returns>
+    /// <exception cref="SynthKitException">SK4006: the frame does not match the spec; SK6000: nothing to fit.</exception>
+    public static SynthModel Fit(Microsoft.Data.Analysis.DataFrame frame, TableSpec spec, ModelOptions? options) => Fit(ColumnInterop.FromDataFrame(frame, spec), options);
+
+    /// <summary>Fits a model with the default options to a <see cref="Microsoft.Data.Analysis.DataFrame"/> read under <paramref name="spec"/>.</summary>
+    /// <param name="frame">The real rows.</param>
+    /// <param name="spec">The table's column spec.</param>
+    /// <returns>The fitted model.</returns>
+    /// <exception cref="SynthKitException">SK4006: the frame does not match the spec; SK6000: nothing to fit.</exception>
+    public static SynthModel Fit(Microsoft.Data.Analysis.DataFrame frame, TableSpec spec) => Fit(frame, spec, null);
 
     /// <summary>The model of saved aggregates.</summary>
     /// <param name="data">The aggregates.</param>

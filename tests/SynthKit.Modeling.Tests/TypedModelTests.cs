@@ -52,6 +52,17 @@ namespace SynthKit.Modeling.Tests
         }
 
         [Fact]
+        public void A_model_fits_typed_rows_and_data_frames_to_the_same_bytes_as_their_columns()
+        {
+            var real = Real();
+            string fromColumns = SynthModel.Fit(real).ToJson();
+
+            var typed = new Schemas.MemberSynthesizer(0).Generate(5).ToList();
+            Assert.Equal(SynthModel.Fit(SchemaColumns<Schemas.Member>.ToColumns(typed)).ToJson(), SynthModel.Fit(typed).ToJson());
+            Assert.Equal(fromColumns, SynthModel.Fit(real.ToDataFrame(), real.Spec).ToJson());
+        }
+
+        [Fact]
         public void A_model_that_does_not_match_the_schema_is_SK6003()
         {
             var spec = Schemas.MemberSynthesizer.Spec;
