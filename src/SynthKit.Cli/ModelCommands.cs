@@ -21,6 +21,8 @@ internal static class ModelCommands
         var seed = new Option<long>("--seed") { Description = "The seed of the fit's tie-breaking, of the holdout split and of the evaluation sample (default 0).", DefaultValueFactory = _ => 0 };
         var kind = new Option<string>("--kind") { Description = "bayes-net (default: keeps categorical and non-monotone dependencies) or copula (Gaussian copula, as in SDV).", DefaultValueFactory = _ => "bayes-net" };
         kind.AcceptOnlyFromAmong("bayes-net", "copula");
+        var marginals = new Option<string>("--marginals") { Description = "empirical (default: quantile knots, point masses kept) or parametric (the closest supported family by KS, as SDV).", DefaultValueFactory = _ => "empirical" };
+        marginals.AcceptOnlyFromAmong("empirical", "parametric");
         var minimumCount = new Option<int>("--minimum-count") { Description = "The fewest real rows a category, quantile step or parent combination may stand for (default 1): higher protects more and keeps less of the long tail.", DefaultValueFactory = _ => 1 };
         var maxParents = new Option<int>("--max-parents") { Description = "bayes-net: the most parents a column may have (default 2; 1 gives a Chow–Liu tree).", DefaultValueFactory = _ => 2 };
         var bins = new Option<int>("--bins") { Description = "bayes-net: bins per numeric column (default 20).", DefaultValueFactory = _ => 20 };
@@ -42,7 +44,7 @@ internal static class ModelCommands
 
         var command = new Command("fit", "Fit a model to real rows (CSV) and write it as aggregates-only JSON. Personal data, identifiers and free text are never read. With --holdout-share or --holdout, evaluate the fit against rows it did not see and store the summary.")
         {
-            data, metadata, specFile, output, seed, kind, minimumCount, maxParents, bins, holdoutShare, holdout, targetColumn, constraints,
+            data, metadata, specFile, output, seed, kind, marginals, minimumCount, maxParents, bins, holdoutShare, holdout, targetColumn, constraints,
         };
         command.Validators.Add(result =>
         {
@@ -87,6 +89,7 @@ internal static class ModelCommands
             var options = new ModelOptions
             {
                 Kind = parse.GetValue(kind) == "copula" ? ModelKind.GaussianCopula : ModelKind.BayesianNetwork,
+                Marginals = parse.GetValue(marginals) == "parametric" ? MarginalKind.Parametric : MarginalKind.Empirical,
                 Seed = fitSeed,
                 MinimumCount = parse.GetValue(minimumCount),
                 MaxParents = parse.GetValue(maxParents),

@@ -82,8 +82,18 @@ internal static class Marginals
         double nullShare = (double)(n - present.Length) / n;
         int k = Math.Max(1, Math.Min(options.Knots, present.Length / Math.Max(1, options.MinimumCount)));
         var knots = new double[present.Length == 0 ? 0 : k + 1];
+        bool integral = present.All(v => v == Math.Floor(v));
+        var family = options.Marginals == MarginalKind.Parametric && present.Length > 0 ? Scaffold.Fit(present, integral) : null;
         for (int i = 0; i < knots.Length; i++)
         {
+            if (family is not null)
+            {
+                // The family's quantiles, clamped to the real range, whose ends stay the real minimum and maximum.
+                double p = Math.Clamp((double)i / k, 1e-9, 1 - 1e-9);
+                knots[i] = Round12(i == 0 ? present[0] : i == k ? present[^1] : Math.Clamp(family.Quantile(p), present[0], present[^1]));
+                continue;
+            }
+
             double position = (double)i / k * (present.Length - 1);
             int lo = (int)Math.Floor(position);
             int hi = Math.Min(lo + 1, present.Length - 1);
@@ -106,7 +116,7 @@ internal static class Marginals
             u[r] = nullShare + ((1 - nullShare) * p);
         }
 
-        return (new Marginal { Column = column.Name, Kind = "numeric", NullShare = Round12(nullShare), Knots = knots, Integral = present.All(v => v == Math.Floor(v)) }, u);
+        return (new Marginal { Column = column.Name, Kind = "numeric", NullShare = Round12(nullShare), Knots = knots, Integral = integral, Family = family?.Rule }, u);
     }
 
     private static (Marginal, double[]) FitCategorical(Column column, ModelOptions options, Func<int, double> jitter)

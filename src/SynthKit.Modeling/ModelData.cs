@@ -118,6 +118,9 @@ public sealed class Marginal
     [JsonConverter(typeof(CompactDoubles))]
     public IReadOnlyList<double>? Knots { get; init; }
 
+    /// <summary>Numbers with parametric marginals: the family the knots were drawn from (e.g. <c>Normal(38.6, 13.6)</c>), or null for empirical knots.</summary>
+    public string? Family { get; init; }
+
     /// <summary>Numbers: whether every value was whole (samples are rounded).</summary>
     public bool Integral { get; init; }
 

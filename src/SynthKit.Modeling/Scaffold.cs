@@ -216,54 +216,71 @@ public static class Scaffold
     /// <summary>The supported distribution closest to the values by Kolmogorov–Smirnov distance, as an attribute.</summary>
     internal static (string Rule, double Distance) BestFit(double[] values, bool integral)
     {
+        var family = Fit(values, integral);
+        return (family.Rule, family.Distance);
+    }
+
+    /// <summary>A fitted parametric family: its rule as an attribute, its KS distance to the values, its quantile function.</summary>
+    internal sealed record Family(string Rule, double Distance, Func<double, double> Quantile);
+
+    /// <summary>The supported family closest to the values by Kolmogorov–Smirnov distance (moment or log-moment estimates).</summary>
+    internal static Family Fit(double[] values, bool integral)
+    {
         var sample = values.Length <= Sampled ? values.ToArray() : Enumerable.Range(0, Sampled).Select(i => values[(int)((long)i * values.Length / Sampled)]).ToArray();
         Array.Sort(sample);
         if (sample[0] == sample[^1])
         {
             // One value: any rule clamped to it (the clamp does the work, whatever the member's type).
-            return ($"Uniform({Number(sample[0])}, {Number(sample[0] + 1)})", 0);
+            double only = sample[0];
+            return new Family($"Uniform({Number(only)}, {Number(only + 1)})", 0, _ => only);
         }
 
         double mean = sample.Average(), variance = sample.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, sample.Length - 1);
         double sd = Math.Sqrt(variance), min = sample[0], max = sample[^1];
-        var candidates = new List<(string Rule, Func<double, double> Cdf)>();
+        var candidates = new List<(string Rule, Func<double, double> Cdf, Func<double, double> Quantile)>();
         if (sd > 0)
         {
-            candidates.Add(($"Normal({Number(mean)}, {Number(sd)})", v => Normal.CDF(mean, sd, v)));
+            candidates.Add(($"Normal({Number(mean)}, {Number(sd)})", v => Normal.CDF(mean, sd, v), p => Normal.InvCDF(mean, sd, p)));
         }
 
-        if (max > min)
-        {
-            candidates.Add(($"Uniform({Number(min)}, {Number(max)})", v => ContinuousUniform.CDF(min, max, v)));
-        }
-
+        candidates.Add(($"Uniform({Number(min)}, {Number(max)})", v => ContinuousUniform.CDF(min, max, v), p => ContinuousUniform.InvCDF(min, max, p)));
         if (min > 0)
         {
             var logs = sample.Select(v => Math.Log(v)).ToArray();
             double mu = logs.Average(), sigma = Math.Sqrt(logs.Sum(l => (l - mu) * (l - mu)) / Math.Max(1, logs.Length - 1));
             if (sigma > 0)
             {
-                candidates.Add(($"LogNormal({Number(mu)}, {Number(sigma)})", v => LogNormal.CDF(mu, sigma, v)));
+                candidates.Add(($"LogNormal({Number(mu)}, {Number(sigma)})", v => LogNormal.CDF(mu, sigma, v), p => LogNormal.InvCDF(mu, sigma, p)));
             }
 
             // Beyond a shape of 10,000 a gamma is a normal for every purpose here, and MathNet's incomplete gamma slows down.
             if (variance > 0 && mean * mean / variance <= 10_000)
             {
                 double shape = mean * mean / variance, rate = mean / variance;
-                candidates.Add(($"Gamma({Number(shape)}, {Number(rate)})", v => Gamma.CDF(shape, rate, v)));
+                candidates.Add(($"Gamma({Number(shape)}, {Number(rate)})", v => Gamma.CDF(shape, rate, v), p => Gamma.InvCDF(shape, rate, p)));
             }
         }
 
         if (min >= 0 && mean > 0)
         {
-            candidates.Add(($"Exponential({Number(1 / mean)})", v => Exponential.CDF(1 / mean, v)));
+            candidates.Add(($"Exponential({Number(1 / mean)})", v => Exponential.CDF(1 / mean, v), p => Exponential.InvCDF(1 / mean, p)));
             if (integral && mean <= 1_000)
             {
-                candidates.Add(($"Poisson({Number(mean)})", v => v < 0 ? 0 : Poisson.CDF(mean, Math.Floor(v)))); // MathNet's CDF wants whole numbers
+                // MathNet's Poisson CDF wants whole numbers and has no inverse: the smallest k whose CDF reaches p.
+                candidates.Add(($"Poisson({Number(mean)})", v => v < 0 ? 0 : Poisson.CDF(mean, Math.Floor(v)), p =>
+                {
+                    int k = 0;
+                    while (Poisson.CDF(mean, k) < p && k < 10 * (mean + 10))
+                    {
+                        k++;
+                    }
+
+                    return k;
+                }));
             }
         }
 
-        return candidates.Select(c => (c.Rule, Distance: Ks(sample, c.Cdf, integral))).OrderBy(c => c.Distance).First();
+        return candidates.Select(c => new Family(c.Rule, Ks(sample, c.Cdf, integral), c.Quantile)).OrderBy(c => c.Distance).First();
     }
 
     /// <summary>The largest gap between the empirical and the model CDF, at every distinct value (integers: at v and v − 1).</summary>

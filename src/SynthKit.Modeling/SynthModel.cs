@@ -15,11 +15,24 @@ public enum ModelKind
     GaussianCopula,
 }
 
+/// <summary>How a numeric column's marginal is fitted.</summary>
+public enum MarginalKind
+{
+    /// <summary>Empirical quantile knots (the default): point masses, gaps and tails as the data has them.</summary>
+    Empirical,
+
+    /// <summary>The closest of the supported families by KS distance (Normal, LogNormal, Gamma, Uniform, Exponential, Poisson), clamped to the real range, as SDV's parametric marginals.</summary>
+    Parametric,
+}
+
 /// <summary>Options of a fit.</summary>
 public sealed class ModelOptions
 {
     /// <summary>The model to fit (default <see cref="ModelKind.BayesianNetwork"/>).</summary>
     public ModelKind Kind { get; init; } = ModelKind.BayesianNetwork;
+
+    /// <summary>How numeric marginals are fitted (default <see cref="MarginalKind.Empirical"/>).</summary>
+    public MarginalKind Marginals { get; init; } = MarginalKind.Empirical;
 
     /// <summary>Quantile knots per numeric column (default 200): more follow the data more closely.</summary>
     public int Knots { get; init; } = 200;

@@ -170,12 +170,14 @@ public sealed class ModelCommandTests : IClassFixture<ModelCommandTests.Fitted>
     [Fact]
     public void Without_metadata_the_columns_are_inferred_and_printed_and_a_copula_can_be_chosen()
     {
-        var (code, output, error) = Run.Synthkit("fit", _fitted.Temp["adult.csv"], "--out", _fitted.Temp["copula.json"], "--kind", "copula", "--holdout", _fitted.Temp["adult.csv"]);
+        var (code, output, error) = Run.Synthkit("fit", _fitted.Temp["adult.csv"], "--out", _fitted.Temp["copula.json"], "--kind", "copula", "--marginals", "parametric", "--holdout", _fitted.Temp["adult.csv"]);
 
         Assert.Equal((0, ""), (code, error));
         Assert.Contains("Inferred the columns from adult.csv", output, StringComparison.Ordinal);
         Assert.Contains("Fitted a Gaussian copula to 6,000 rows of adult", output, StringComparison.Ordinal);
-        Assert.Equal("copula", (string)JsonNode.Parse(File.ReadAllText(_fitted.Temp["copula.json"]))!["kind"]!);
+        var copula = JsonNode.Parse(File.ReadAllText(_fitted.Temp["copula.json"]))!;
+        Assert.Equal("copula", (string)copula["kind"]!);
+        Assert.NotNull(copula["marginals"]![0]!["family"]);
         var (inspected, description, _) = Run.Synthkit("inspect", _fitted.Temp["copula.json"]);
         Assert.Equal(0, inspected);
         Assert.Contains("Gaussian copula of table 'adult'", description, StringComparison.Ordinal);
