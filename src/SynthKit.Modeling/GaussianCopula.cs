@@ -61,10 +61,7 @@ public sealed class GaussianCopula : SynthModel
     {
         int d = _marginals.Length;
         Span<double> e = stackalloc double[d];
-        for (int j = 0; j < d; j++)
-        {
-            e[j] = Normal.Sample(random, 0, 1);
-        }
+        StandardNormals(random, e);
 
         for (int j = 0; j < d; j++)
         {
@@ -246,10 +243,7 @@ public sealed class GaussianCopula : SynthModel
 
             int d = _rest.Length;
             Span<double> e = stackalloc double[d];
-            for (int j = 0; j < d; j++)
-            {
-                e[j] = Normal.Sample(random, 0, 1);
-            }
+            StandardNormals(random, e);
 
             for (int k = 0; k < m; k++)
             {
@@ -271,6 +265,32 @@ public sealed class GaussianCopula : SynthModel
 
                 int i = _rest[j];
                 _copula.Write(i, Normal.CDF(0, 1, z), batch, row);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fills <paramref name="e"/> with independent standard normals by Marsaglia's polar method, keeping both values of each
+    /// pair (MathNet's <c>Normal.Sample</c> draws the same pair and returns one, which made it the copula's largest cost).
+    /// </summary>
+    private static void StandardNormals(SynthRandom random, Span<double> e)
+    {
+        for (int j = 0; j < e.Length; j += 2)
+        {
+            double u, v, s;
+            do
+            {
+                u = (2 * random.NextDouble()) - 1;
+                v = (2 * random.NextDouble()) - 1;
+                s = (u * u) + (v * v);
+            }
+            while (s >= 1 || s == 0);
+
+            double f = Math.Sqrt(-2 * Math.Log(s) / s);
+            e[j] = u * f;
+            if (j + 1 < e.Length)
+            {
+                e[j + 1] = v * f;
             }
         }
     }
