@@ -218,6 +218,48 @@ public sealed class ModelCommandTests : IClassFixture<ModelCommandTests.Fitted>
         Assert.Equal(2, Run.Synthkit("scaffold", _fitted.Temp["nope.csv"]).ExitCode);
     }
 
+    [Fact]
+    public void A_table_with_personal_data_is_fitted_without_it_from_a_spec_file_and_inspect_lists_what_was_left_out()
+    {
+        File.WriteAllText(_fitted.Temp["people.csv"], "email,age,plan\n" + string.Join("\n", Enumerable.Range(0, 200).Select(i => $"p{i}@mail.example,{20 + (i % 50)},{(i % 3 == 0 ? "gold" : "basic")}")) + "\n");
+        var (schema, _, _) = Run.Synthkit("schema", "--metadata", Metadata, "--json", "--out", _fitted.Temp["adult.spec.json"]);
+        Assert.Equal(0, schema);
+
+        var (code, output, error) = Run.Synthkit("fit", _fitted.Temp["people.csv"], "--out", _fitted.Temp["people.json"]);
+        var (inspected, description, _) = Run.Synthkit("inspect", _fitted.Temp["people.json"]);
+
+        Assert.Equal((0, ""), (code, error));
+        Assert.Contains("2 columns learned, 1 not learned (email: personal data)", output, StringComparison.Ordinal);
+        Assert.Equal(0, inspected);
+        Assert.Contains("Not learned (1), drawn by their rules when sampling:\n  email: personal data", description, StringComparison.Ordinal);
+        Assert.Contains("No fit summary", description, StringComparison.Ordinal);
+        Assert.DoesNotContain("p1@", File.ReadAllText(_fitted.Temp["people.json"]), StringComparison.Ordinal);
+
+        // A spec file states the columns; --spec on sample overrides the model's own.
+        Assert.Equal(0, Run.Synthkit("fit", _fitted.Temp["adult.csv"], "--spec", _fitted.Temp["adult.spec.json"], "--out", _fitted.Temp["spec.json"], "--kind", "copula").ExitCode);
+        Assert.Equal(0, Run.Synthkit("sample", _fitted.Temp["spec.json"], "--rows", "5", "--spec", _fitted.Temp["adult.spec.json"], "--out", _fitted.Temp["spec.jsonl"]).ExitCode);
+        Assert.Equal(5, File.ReadAllLines(_fitted.Temp["spec.jsonl"]).Length);
+        Assert.Equal(0, Run.Synthkit("sample", _fitted.Temp["spec.json"], "--rows", "5", "--metadata", Metadata, "-c", "sex=Male", "--out", _fitted.Temp["spec2.csv"]).ExitCode);
+        Assert.Equal(2, Run.Synthkit("sample", _fitted.Temp["spec.json"], "--rows", "5", "--metadata", Metadata, "--spec", _fitted.Temp["adult.spec.json"], "--out", _fitted.Temp["x.csv"]).ExitCode);
+        var (twice, _, twiceError) = Run.Synthkit("sample", _fitted.Temp["spec.json"], "--rows", "5", "-c", "sex=Male", "-c", "sex=Female", "--out", _fitted.Temp["x.csv"]);
+        Assert.Equal(3, twice);
+        Assert.Contains("names 'sex' twice", twiceError, StringComparison.Ordinal);
+        Assert.Equal(3, Run.Synthkit("sample", _fitted.Temp["spec.json"], "--rows", "5", "--boost", "2", "--out", _fitted.Temp["x.csv"]).ExitCode);
+    }
+
+    [Fact]
+    public void Scaffold_infers_the_columns_without_metadata_and_refuses_two_specs()
+    {
+        var (code, text, error) = Run.Synthkit("scaffold", _fitted.Temp["adult.csv"]);
+
+        Assert.Equal((0, ""), (code, error));
+        Assert.Contains("namespace Synthetic;", text, StringComparison.Ordinal);
+        Assert.Contains("public sealed class Adult", text, StringComparison.Ordinal);
+        Assert.Equal(2, Run.Synthkit("scaffold", _fitted.Temp["adult.csv"], "--metadata", Metadata, "--spec", Metadata).ExitCode);
+        Assert.Equal(2, Run.Synthkit("scaffold", _fitted.Temp.Path).ExitCode);
+        Assert.Equal(2, Run.Synthkit("scaffold", _fitted.Temp["adult.csv"], "--namespace", "A..B").ExitCode);
+    }
+
     private string Expand(string arg) => arg.Replace("{data}", _fitted.Temp["adult.csv"], StringComparison.Ordinal)
         .Replace("{model}", _fitted.Model, StringComparison.Ordinal).Replace("{tmp}", _fitted.Temp.Path, StringComparison.Ordinal);
 

@@ -93,6 +93,18 @@ public sealed class NetworkTests
         string json = s_network.Value.ToJson();
 
         Assert.Equal(json, SynthModel.Fit(AdultSplit.Train).ToJson());
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            // Another culture (decimal commas, other digits grouping): the same bytes.
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            Assert.Equal(json, SynthModel.Fit(AdultSplit.Train).ToJson());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+
         Assert.Equal(json, SynthModel.FromJson(json).ToJson());
         Assert.True(json.Length < 100_000, $"{json.Length} characters");
 
