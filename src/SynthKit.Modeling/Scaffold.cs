@@ -193,7 +193,7 @@ public static class Scaffold
         }
 
         var numbers = ColumnValues.Numbers(column).Where(v => !double.IsNaN(v)).ToArray();
-        bool integral = numbers.All(v => v == Math.Floor(v));
+        bool integral = numbers.Length == 0 ? column.Type is not (StorageType.Float32 or StorageType.Float64 or StorageType.Decimal) : numbers.All(v => v == Math.Floor(v));
         type = integral ? (numbers.Length == 0 || (numbers.Min() >= int.MinValue && numbers.Max() <= int.MaxValue) ? "int" : "long") : column.Type == StorageType.Decimal ? "decimal" : "double";
         string? fitNote = null;
         if (numbers.Length > 0)

@@ -260,6 +260,34 @@ public sealed class ModelCommandTests : IClassFixture<ModelCommandTests.Fitted>
         Assert.Equal(2, Run.Synthkit("scaffold", _fitted.Temp["adult.csv"], "--namespace", "A..B").ExitCode);
     }
 
+    [Fact]
+    public void Sampling_the_same_file_again_writes_nothing_and_odd_inputs_are_refused()
+    {
+        Assert.Equal(0, Run.Synthkit("sample", _fitted.Model, "--rows", "20", "--out", _fitted.Temp["again.csv"]).ExitCode);
+        var (code, output, _) = Run.Synthkit("sample", _fitted.Model, "--rows", "20", "--out", _fitted.Temp["again.csv"]);
+        Assert.Equal(0, code);
+        Assert.Contains("is up to date (20 rows of adult)", output, StringComparison.Ordinal);
+
+        Assert.Equal(2, Run.Synthkit("sample", _fitted.Model, "--rows", "20", "--start", "-1", "--out", _fitted.Temp["x.csv"]).ExitCode);
+        Assert.Equal(2, Run.Synthkit("fit", _fitted.Temp.Path, "--out", _fitted.Temp["x.json"]).ExitCode);
+        Assert.Equal(2, Run.Synthkit("fit", _fitted.Temp["adult.csv"], "--out", _fitted.Temp["x.json"], "--holdout-share", "0").ExitCode);
+
+        // A column with no values at all: inspect says so; scaffold reads a spec file too.
+        File.WriteAllText(_fitted.Temp["empty.csv"], "a,b\n" + string.Join("\n", Enumerable.Range(0, 30).Select(i => $",{i % 3}")) + "\n");
+        File.WriteAllText(_fitted.Temp["empty.spec.json"], """
+            { "specVersion": 1, "name": "empty", "columns": [
+              { "name": "a", "type": "float64", "kind": "numerical", "nullable": true },
+              { "name": "b", "type": "int64", "kind": "numerical" } ] }
+            """);
+        Assert.Equal(0, Run.Synthkit("fit", _fitted.Temp["empty.csv"], "--spec", _fitted.Temp["empty.spec.json"], "--out", _fitted.Temp["empty.json"]).ExitCode);
+        var (inspected, description, _) = Run.Synthkit("inspect", _fitted.Temp["empty.json"]);
+        Assert.Equal(0, inspected);
+        Assert.Contains("  a: numeric, no values; nulls 100.0%", description, StringComparison.Ordinal);
+        var (scaffolded, source, _) = Run.Synthkit("scaffold", _fitted.Temp["empty.csv"], "--spec", _fitted.Temp["empty.spec.json"]);
+        Assert.Equal(0, scaffolded);
+        Assert.Contains("[NullRate(1)]\n    public double? A { get; set; }", source, StringComparison.Ordinal);
+    }
+
     private string Expand(string arg) => arg.Replace("{data}", _fitted.Temp["adult.csv"], StringComparison.Ordinal)
         .Replace("{model}", _fitted.Model, StringComparison.Ordinal).Replace("{tmp}", _fitted.Temp.Path, StringComparison.Ordinal);
 
