@@ -21,12 +21,14 @@ internal static class GenerateCommand
         var start = new Option<long>("--start") { Description = "The first row index (default 0).", DefaultValueFactory = _ => 0 };
         var output = new Option<FileInfo>("--out", "-o") { Description = "The file to write; its manifest goes beside it as <file>.synth.json.", Required = true };
         var format = new Option<string?>("--format", "-f") { Description = "csv or jsonl (default: from the file's extension)." };
+        var parallel = new Option<int>("--parallel") { Description = "Threads to make rows with (default 0: every core). The bytes are the same whatever it is.", DefaultValueFactory = _ => 0 };
+        Cli.AtLeast(parallel, 0);
         format.AcceptOnlyFromAmong("csv", "jsonl");
         Cli.AtLeast(rows, 0);
 
         var command = new Command("generate", "Write a fixture and its manifest from a synthesizer in a built assembly, or from a column spec or SDV metadata alone. Writes nothing when the bytes would not change; writes atomically otherwise.")
         {
-            assembly, schema, specFile, metadata, rows, seed, start, output, format, references,
+            assembly, schema, specFile, metadata, rows, seed, start, output, format, parallel, references,
         };
         command.Validators.Add(result =>
         {
@@ -60,7 +62,7 @@ internal static class GenerateCommand
         command.SetAction(parse =>
         {
             string path = parse.GetValue(output)!.FullName;
-            var spec = new FixtureSpec(path, parse.GetValue(rows), parse.GetValue(seed), Formats.Parse(parse.GetValue(format)), parse.GetValue(start));
+            var spec = new FixtureSpec(path, parse.GetValue(rows), parse.GetValue(seed), Formats.Parse(parse.GetValue(format)), parse.GetValue(start)) { Parallelism = parse.GetValue(parallel) };
             ISynthesizer synthesizer;
             if (parse.GetValue(specFile) is { } f)
             {

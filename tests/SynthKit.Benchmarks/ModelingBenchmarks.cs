@@ -75,3 +75,16 @@ public class SampleModel
         return sum;
     }
 }
+
+/// <summary>1,000,000 Patient rows to CSV (into a null stream) on one thread and on both cores: the same bytes either way.</summary>
+[Config(typeof(TwoCoreConfig))]
+public class ParallelCsv
+{
+    private readonly PatientSynthesizer _patients = new(42);
+
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    [Benchmark]
+    public void Patients() => _patients.WriteCsv(Stream.Null, 0, 1_000_000, Threads);
+}

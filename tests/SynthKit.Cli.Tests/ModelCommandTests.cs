@@ -288,6 +288,22 @@ public sealed class ModelCommandTests : IClassFixture<ModelCommandTests.Fitted>
         Assert.Contains("[NullRate(1)]\n    public double? A { get; set; }", source, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_core_writes_the_same_bytes_as_one()
+    {
+        foreach (var (command, args) in new[] { ("generate", new[] { "--metadata", Metadata }), ("sample", new[] { _fitted.Model }) })
+        {
+            string[] Args(string threads, string file) => command == "generate"
+                ? ["generate", .. args, "--rows", "100000", "--seed", "5", "--parallel", threads, "--out", _fitted.Temp[file]]
+                : ["sample", .. args, "--rows", "100000", "--seed", "5", "--parallel", threads, "--out", _fitted.Temp[file]];
+            Assert.Equal(0, Run.Synthkit(Args("1", command + "-1.csv")).ExitCode);
+            Assert.Equal(0, Run.Synthkit(Args("2", command + "-2.csv")).ExitCode);
+            Assert.Equal(File.ReadAllBytes(_fitted.Temp[command + "-1.csv"]), File.ReadAllBytes(_fitted.Temp[command + "-2.csv"]));
+        }
+
+        Assert.Equal(2, Run.Synthkit("sample", _fitted.Model, "--rows", "5", "--parallel", "-2", "--out", _fitted.Temp["x.csv"]).ExitCode);
+    }
+
     private string Expand(string arg) => arg.Replace("{data}", _fitted.Temp["adult.csv"], StringComparison.Ordinal)
         .Replace("{model}", _fitted.Model, StringComparison.Ordinal).Replace("{tmp}", _fitted.Temp.Path, StringComparison.Ordinal);
 

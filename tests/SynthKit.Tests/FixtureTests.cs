@@ -203,7 +203,15 @@ public sealed class FixtureTests : IDisposable
         FixtureFiles.RenderTo(blocks, new MeasurementSynthesizer(11), spec, new Progress(reports));
 
         Assert.Equal(FixtureFiles.Render(new MeasurementSynthesizer(11), spec), blocks.ToArray());
-        Assert.Equal(new long[] { 65_536, 131_072, 150_000 }, reports);
+        const int b = ParallelWriting.BlockRows;
+        Assert.Equal(new long[] { b, 2 * b, 3 * b, 4 * b, 150_000 }, reports);
+
+        // On two threads the blocks come in waves of two: the same bytes, progress after each wave.
+        reports.Clear();
+        using var parallel = new MemoryStream();
+        FixtureFiles.RenderTo(parallel, new MeasurementSynthesizer(11), spec with { Parallelism = 2 }, new Progress(reports));
+        Assert.Equal(blocks.ToArray(), parallel.ToArray());
+        Assert.Equal(new long[] { 2 * b, 4 * b, 150_000 }, reports);
     }
 
     private sealed class Progress(System.Collections.Generic.List<long> reports) : IProgress<long>
