@@ -11,6 +11,7 @@ internal static class KnownNames
     public const string QuasiIdentifier = "SynthKit.QuasiIdentifierAttribute";
     public const string Sensitive = "SynthKit.SensitiveAttribute";
     public const string Provenance = "SynthKit.ProvenanceAttribute";
+    public const string Constraint = "SynthKit.ConstraintAttribute";
     public const string GenerationBase = "SynthKit.GenerationAttribute";
     public const string Normal = "SynthKit.NormalAttribute";
     public const string LogNormal = "SynthKit.LogNormalAttribute";

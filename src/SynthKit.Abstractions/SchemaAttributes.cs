@@ -53,3 +53,20 @@ public sealed class SynthesizerAttribute : Attribute
 public sealed class SynthIgnoreAttribute : Attribute
 {
 }
+
+/// <summary>
+/// A constraint between the schema's members that every row a fitted model draws for it meets (SynthKit.Modeling):
+/// <c>[Constraint("Start &lt; End")]</c>, <c>[Constraint("0 &lt;= Age &lt;= 120")]</c>, <c>[Constraint("Education ~ EducationNum")]</c>
+/// (only combinations seen in the real data). The generator writes it into the schema's column spec; a model fitted under
+/// that spec stores it and redraws any row that breaks it. Rule-driven members do not read it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false, AllowMultiple = true)]
+public sealed class ConstraintAttribute : Attribute
+{
+    /// <summary>Declares a constraint.</summary>
+    /// <param name="expression">The constraint, in the grammar of <c>SynthKit.Modeling.ModelConstraint</c>, naming members.</param>
+    public ConstraintAttribute(string expression) => Expression = expression;
+
+    /// <summary>The constraint.</summary>
+    public string Expression { get; }
+}

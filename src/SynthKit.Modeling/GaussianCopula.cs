@@ -50,7 +50,7 @@ public sealed class GaussianCopula : SynthModel
             Rows = table.RowCount,
             MinimumCount = options.MinimumCount,
             Spec = SynthModel.SpecElement(spec),
-            Constraints = options.Constraints.Count == 0 ? null : BoundConstraints.Fit(options.Constraints, marginals, table, options.MinimumCount).Data,
+            Constraints = Marginals.Declared(options, table.Spec) is { Count: > 0 } declared ? BoundConstraints.Fit(declared, marginals, table, options.MinimumCount).Data : null,
             Marginals = marginals,
             NotLearned = skipped,
             Correlation = Correlation(scores),

@@ -22,6 +22,10 @@ internal static class Marginals
             : !ColumnValues.IsSupported(column) ? "storage type" : null;
     }
 
+    /// <summary>The constraints of a fit: the spec's (<c>[Constraint]</c>) and the options', each once.</summary>
+    public static IReadOnlyList<string> Declared(ModelOptions options, TableSpec spec) =>
+        (spec.Constraints ?? []).Concat(options.Constraints).Distinct(StringComparer.Ordinal).ToArray();
+
     /// <summary>Fits every learnable column of <paramref name="table"/>.</summary>
     public static (List<Marginal> Marginals, List<double[]> Positions, List<NotLearned> Skipped, TableSpec Spec) FitAll(ColumnBatch table, ModelOptions options)
     {

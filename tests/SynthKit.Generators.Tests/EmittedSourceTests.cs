@@ -41,6 +41,25 @@ public class EmittedSourceTests
     }
 
     [Fact]
+    public void Constraints_on_a_schema_are_written_into_its_spec_and_leave_its_fingerprint_alone()
+    {
+        string plain = Sources.SimpleClass;
+        string constrained = plain.Replace("[SyntheticSchema]", "[SyntheticSchema, Constraint(\"Age >= 18\"), Constraint(\"`Age` < 120\")]");
+        Assert.NotEqual(plain, constrained);
+
+        var result = GeneratorHarness.Run(constrained);
+
+        result.AssertClean();
+        string source = result.Single("Shop.CustomerSynthesizer.g.cs");
+        Assert.Contains("constraints", source, System.StringComparison.Ordinal);
+        Assert.Contains("Age >= 18", source, System.StringComparison.Ordinal);
+        Assert.Contains("`Age` < 120", source, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("constraints", GeneratorHarness.Run(plain).Single("Shop.CustomerSynthesizer.g.cs"), System.StringComparison.Ordinal);
+        string Fingerprint(string s) => s[s.IndexOf("Fingerprint", System.StringComparison.Ordinal)..][..120];
+        Assert.Equal(Fingerprint(GeneratorHarness.Run(plain).Single("Shop.CustomerSynthesizer.g.cs")), Fingerprint(source));
+    }
+
+    [Fact]
     public void Both_ways_of_declaring_a_schema_give_the_same_fingerprint_and_values()
     {
         string inSource = Sources.DomainModel.Replace("public sealed class Patient", "[SyntheticSchema] public sealed class Patient");

@@ -63,6 +63,36 @@ namespace SynthKit.Modeling.Tests
         }
 
         [Fact]
+        public void Constraints_on_the_schema_reach_its_spec_and_every_row_the_model_draws()
+        {
+            Assert.Equal(["18 <= Age <= 80", "Group ~ Age"], Schemas.MemberSynthesizer.Spec.Constraints);
+
+            // The real rows keep juniors at 18–30 and seniors at 50–80: "Group ~ Age" allows only the (group, age) pairs
+            // seen, so no row of the model's lands in the gap, which plain sampling does now and then (see above).
+            var model = s_model.Value;
+            Assert.Equal(["18 <= Age <= 80", "Group ~ Age"], model.Data.Constraints!.Select(c => c.Text));
+            var rows = new Schemas.MemberSynthesizer(3).WithModel(model).ToBatch(0, 3_000);
+            Assert.All(Enumerable.Range(0, rows.RowCount), r =>
+            {
+                int age = rows.Get<int>("Age")[r];
+                Assert.True(((CategoricalColumn)rows["Group"])[r] == "junior" ? age is >= 18 and <= 30 : age is >= 50 and <= 80, $"row {r}");
+            });
+
+            // A spec written by hand carries them too.
+            var spec = TableSpec.FromJson("""
+                { "specVersion": 1, "name": "t", "columns": [ { "name": "x", "type": "float64", "kind": "numerical" } ], "constraints": [ "x >= 0.5" ] }
+                """);
+            var batch = new ColumnBatch(spec, 200) { RowCount = 200 };
+            for (int r = 0; r < 200; r++)
+            {
+                batch.Get<double>("x")[r] = r / 200.0;
+            }
+
+            var fitted = SynthModel.Fit(batch);
+            Assert.All(fitted.CreateSynthesizer(1).ToBatch(0, 500).Get<double>("x").Values.ToArray(), x => Assert.True(x >= 0.5));
+        }
+
+        [Fact]
         public void A_model_that_does_not_match_the_schema_is_SK6003()
         {
             var spec = Schemas.MemberSynthesizer.Spec;
@@ -106,6 +136,8 @@ namespace SynthKit.Modeling.Tests.Schemas
 {
     [SyntheticSchema]
     [Provenance(Source = "modeling tests", Purpose = "a schema with learned members", Owner = "SynthKit")]
+    [Constraint("18 <= Age <= 80")]
+    [Constraint("Group ~ Age")]
     public sealed class Member
     {
         [Learned, Categorical("junior", "senior")] public string Group { get; set; } = "";

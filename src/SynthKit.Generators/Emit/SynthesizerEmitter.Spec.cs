@@ -76,6 +76,17 @@ internal sealed partial class SynthesizerEmitter
             j.End();
         }
 
+        if (_model.Constraints.Count > 0)
+        {
+            j.BeginArray("constraints");
+            foreach (var constraint in _model.Constraints)
+            {
+                j.Item(constraint);
+            }
+
+            j.EndArray();
+        }
+
         j.End();
         return j.ToString();
     }

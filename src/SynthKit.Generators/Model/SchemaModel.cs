@@ -13,7 +13,8 @@ internal sealed record SchemaModel(
     EquatableArray<TypeModel> NestedTypes,
     EquatableArray<EnumModel> Enums,
     ProvenanceModel? Provenance,
-    string Fingerprint)
+    string Fingerprint,
+    EquatableArray<string> Constraints)
 {
     /// <summary>The generated file's name: letters, digits, '.' and '_' only (a namespace <c>@class</c> has no '@' here).</summary>
     public string HintName

@@ -156,7 +156,9 @@ internal sealed partial class SchemaParser
         var enums = _enums.Values.OrderBy(e => e.Id, StringComparer.Ordinal).ToEquatableArray();
         var provenance = ReadProvenance(provenanceOwners);
         string fingerprint = Fingerprint.Compute(schemaName, root, nested, _enums);
-        var model = new SchemaModel(ns, synthesizerName, isUserDeclared, accessibility, schemaName, root, nested, enums, provenance, fingerprint);
+        var constraints = type.GetAttributes().Where(a => Is(a, KnownNames.Constraint) && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string)
+            .Select(a => (string)a.ConstructorArguments[0].Value!).ToEquatableArray();
+        var model = new SchemaModel(ns, synthesizerName, isUserDeclared, accessibility, schemaName, root, nested, enums, provenance, fingerprint, constraints);
         return new ParseResult(model, _diagnostics.ToEquatableArray());
     }
 

@@ -47,6 +47,12 @@ public sealed class TableSpec
     /// <summary>What <c>[Provenance]</c> (or the metadata) declares about the table.</summary>
     public ProvenanceInfo? Provenance { get; init; }
 
+    /// <summary>
+    /// Constraints between columns (<c>[Constraint]</c> on a schema, or written here): every row a model fitted under this
+    /// spec draws meets them (docs/modeling.md#constraints). Rule-driven columns do not read them.
+    /// </summary>
+    public IReadOnlyList<string>? Constraints { get; init; }
+
     /// <summary>Finds a column by name (ordinal).</summary>
     /// <param name="name">The column name.</param>
     /// <returns>The column, or null.</returns>
