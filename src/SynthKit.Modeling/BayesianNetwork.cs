@@ -432,6 +432,7 @@ public sealed class BayesianNetwork : SynthModel
         private readonly Evidence?[] _evidence;
         private readonly int[] _evidenceBins;
         private readonly int[] _ancestors;
+        private readonly bool[] _isAncestor;
         private readonly double[]? _posterior;
 
         public NetworkSampler(Node[] nodes, IReadOnlyList<Evidence> evidence, int enumerationLimit)
@@ -460,6 +461,7 @@ public sealed class BayesianNetwork : SynthModel
             }
 
             _ancestors = ancestors.ToArray();
+            _isAncestor = Enumerable.Range(0, nodes.Length).Select(ancestors.Contains).ToArray();
             long states = _ancestors.Aggregate(1L, (a, i) => Math.Min(a * nodes[i].Binning.Count, long.MaxValue / 1024));
             if (evidence.Count > 0 && states <= enumerationLimit)
             {
@@ -539,7 +541,7 @@ public sealed class BayesianNetwork : SynthModel
                     continue;
                 }
 
-                if (!drawn || Array.BinarySearch(_ancestors, i) < 0)
+                if (!drawn || !_isAncestor[i])
                 {
                     bins[i] = node.Draw(node.Config(bins), random.NextDouble());
                 }

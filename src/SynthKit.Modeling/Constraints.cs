@@ -138,7 +138,7 @@ public sealed record ConstraintViolation(int Row, string Constraint, string Deta
 /// <summary>Constraints bound to a model's columns: checked on real rows, and on every sampled row.</summary>
 internal sealed class BoundConstraints
 {
-    private readonly List<Func<ColumnBatch, int, string?>> _checks = [];
+    private readonly List<(string Text, Func<ColumnBatch, int, string?> Check)> _checks = [];
 
     private BoundConstraints(IReadOnlyList<ModelConstraintData> data) => Data = data;
 
@@ -186,19 +186,24 @@ internal sealed class BoundConstraints
 
             if (constraint.Combined.Count > 0)
             {
-                var allowed = new HashSet<string>((item.Combinations ?? []).Select(c => string.Join('\u001f', c)), StringComparer.Ordinal);
+                if (item.Combinations is null)
+                {
+                    throw new SynthKitException(ModelingErrorCodes.InvalidConstraint, $"combination constraint '{constraint.Text}' holds no combinations; fit again to learn them");
+                }
+
+                var allowed = new HashSet<string>(item.Combinations.Select(c => string.Join('\u001f', c)), StringComparer.Ordinal);
                 var columns = constraint.Combined.ToArray();
-                bound._checks.Add((batch, row) =>
+                bound._checks.Add((item.Text, (batch, row) =>
                 {
                     var values = columns.Select(c => ColumnValues.Label(batch[c], row)).ToArray();
                     return values.Any(v => v is null) || allowed.Contains(string.Join('\u001f', values)) ? null : $"{string.Join(", ", columns.Zip(values, (c, v) => $"{c} = {v}"))} is not a combination of the real data";
-                });
+                }));
                 continue;
             }
 
             foreach (var (left, op, right) in constraint.Comparisons)
             {
-                bound._checks.Add((batch, row) =>
+                bound._checks.Add((item.Text, (batch, row) =>
                 {
                     double? a = Value(batch, row, left), b = Value(batch, row, right);
                     if (a is not { } x || b is not { } y)
@@ -208,7 +213,7 @@ internal sealed class BoundConstraints
 
                     bool holds = op switch { "<" => x < y, "<=" => x <= y, ">" => x > y, ">=" => x >= y, "==" => x == y, _ => x != y };
                     return holds ? null : $"{Describe(left, x)} {op} {Describe(right, y)} does not hold";
-                });
+                }));
             }
         }
 
@@ -218,16 +223,11 @@ internal sealed class BoundConstraints
     /// <summary>Why the row breaks a constraint, or null when it breaks none.</summary>
     public (string Constraint, string Detail)? Check(ColumnBatch batch, int row)
     {
-        int k = 0;
-        foreach (var item in Data)
+        foreach (var (text, check) in _checks)
         {
-            int comparisons = item.Combinations is null ? ModelConstraint.Parse(item.Text).Comparisons.Count : 1;
-            for (int i = 0; i < comparisons; i++, k++)
+            if (check(batch, row) is { } detail)
             {
-                if (_checks[k](batch, row) is { } detail)
-                {
-                    return (item.Text, detail);
-                }
+                return (text, detail);
             }
         }
 

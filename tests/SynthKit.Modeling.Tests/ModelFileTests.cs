@@ -61,6 +61,7 @@ public sealed class ModelFileTests
     [InlineData("network/1/counts/0/given", "[99]", "count row")]
     [InlineData("network", "[]", "one node per marginal")]
     [InlineData("constraints", "[{ \"text\": \"c <\" }]", "cannot be read")]
+    [InlineData("constraints", "[{ \"text\": \"c ~ x\" }, { \"text\": \"x > 0\" }]", "holds no combinations")]
     public void An_inconsistent_model_is_SK6001_with_the_reason(string pointer, string value, string reason)
     {
         var root = JsonNode.Parse(s_json.Value)!;
