@@ -6,8 +6,8 @@ using System.Text.RegularExpressions;
 namespace SynthKit.Modeling;
 
 /// <summary>
-/// Personal data a spec did not declare, found before anything is learned: by the column's name (email, phone, ssn,
-/// first_name …), by its values (e-mail addresses, phone numbers, card numbers that pass the Luhn check, US social security
+/// Personal data a spec did not declare, found before anything is learned: by the column's name, read as the analyzers
+/// read member names (email, phone, ssn, first_name, zip …), by its values (e-mail addresses, phone numbers, card numbers that pass the Luhn check, US social security
 /// numbers, IBANs, IPv4 addresses — nine in ten of the first 2,000 values), and high-cardinality text (more distinct values
 /// than max(50, rows / 20)), unless the spec marks the column not personal (<see cref="ColumnPrivacy.NotPii"/>).
 /// A detected column is never read into the model; the model's spec gives it a fake of the kind found.
@@ -15,22 +15,6 @@ namespace SynthKit.Modeling;
 internal static partial class PersonalData
 {
     private const int Sampled = 2_000;
-
-    private static readonly (string[] Names, PiiKind Kind)[] s_names =
-    [
-        (["email", "emailaddress", "mail"], PiiKind.Email),
-        (["phone", "phonenumber", "mobile", "telephone", "cellphone"], PiiKind.Phone),
-        (["ssn", "socialsecuritynumber", "nationalid", "nationalidentifier"], PiiKind.NationalId),
-        (["passport", "passportnumber"], PiiKind.PassportNumber),
-        (["creditcard", "creditcardnumber", "cardnumber"], PiiKind.CreditCardNumber),
-        (["iban"], PiiKind.Iban),
-        (["firstname", "givenname", "forename"], PiiKind.FirstName),
-        (["lastname", "surname", "familyname"], PiiKind.LastName),
-        (["name", "fullname"], PiiKind.FullName),
-        (["streetaddress", "address", "street"], PiiKind.StreetAddress),
-        (["ipaddress"], PiiKind.IpAddress),
-        (["username"], PiiKind.Username),
-    ];
 
     /// <summary>What was found, or null: the kind (null for free text) and how.</summary>
     public static (PiiKind? Kind, string How)? Detect(Column column)
@@ -41,13 +25,10 @@ internal static partial class PersonalData
             return null;
         }
 
-        string name = new(spec.Name.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
-        foreach (var (names, kind) in s_names)
+        // Names are read as the analyzers read member names, so a column and the member it maps to get the same verdict.
+        if (SynthKit.Analyzers.NameHeuristics.PersonalKind(spec.Name) is { } named && Enum.TryParse(named, out PiiKind byName))
         {
-            if (names.Any(n => name == n || (n.Length >= 5 && name.EndsWith(n, StringComparison.Ordinal))))
-            {
-                return (kind, $"detected by its name as {kind}");
-            }
+            return (byName, $"detected by its name as {byName}");
         }
 
         if (column.Type != StorageType.String)
