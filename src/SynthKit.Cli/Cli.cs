@@ -253,7 +253,8 @@ internal static class Formats
         null or "" => null,
         "csv" => FixtureFormat.Csv,
         "jsonl" or "ndjson" or "jsonlines" => FixtureFormat.JsonLines,
-        var other => throw new SynthKitException(FixtureErrorCodes.InvalidItem, $"'{other}' is not a fixture format; use csv or jsonl."),
+        "parquet" => FixtureFormat.Parquet,
+        var other => throw new SynthKitException(FixtureErrorCodes.InvalidItem, $"'{other}' is not a fixture format; use csv, jsonl or parquet."),
     };
 
     public static IEnumerable<string> ReadList(string? file) =>

@@ -20,10 +20,10 @@ internal static class GenerateCommand
         var seed = new Option<long>("--seed") { Description = "The seed (default 0). The same seed gives the same bytes on every machine.", DefaultValueFactory = _ => 0 };
         var start = new Option<long>("--start") { Description = "The first row index (default 0).", DefaultValueFactory = _ => 0 };
         var output = new Option<FileInfo>("--out", "-o") { Description = "The file to write; its manifest goes beside it as <file>.synth.json.", Required = true };
-        var format = new Option<string?>("--format", "-f") { Description = "csv or jsonl (default: from the file's extension)." };
+        var format = new Option<string?>("--format", "-f") { Description = "csv, jsonl or parquet (default: from the file's extension)." };
         var parallel = new Option<int>("--parallel") { Description = "Threads to make rows with (default 0: every core). The bytes are the same whatever it is.", DefaultValueFactory = _ => 0 };
         Cli.AtLeast(parallel, 0);
-        format.AcceptOnlyFromAmong("csv", "jsonl");
+        format.AcceptOnlyFromAmong("csv", "jsonl", "parquet");
         Cli.AtLeast(rows, 0);
 
         var command = new Command("generate", "Write a fixture and its manifest from a synthesizer in a built assembly, or from a column spec or SDV metadata alone. Writes nothing when the bytes would not change; writes atomically otherwise.")

@@ -125,10 +125,10 @@ internal static class ModelCommands
         var seed = new Option<long>("--seed") { Description = "The seed (default 0): row i depends only on (model, seed, i).", DefaultValueFactory = _ => 0 };
         var start = new Option<long>("--start") { Description = "The first row index (default 0): slices concatenate to the single run.", DefaultValueFactory = _ => 0 };
         var output = new Option<FileInfo>("--out", "-o") { Description = "The file to write; its manifest goes beside it as <file>.synth.json.", Required = true };
-        var format = new Option<string?>("--format", "-f") { Description = "csv or jsonl (default: from the file's extension)." };
+        var format = new Option<string?>("--format", "-f") { Description = "csv, jsonl or parquet (default: from the file's extension)." };
         var parallel = new Option<int>("--parallel") { Description = "Threads to make rows with (default 0: every core). The bytes are the same whatever it is.", DefaultValueFactory = _ => 0 };
         Cli.AtLeast(parallel, 0);
-        format.AcceptOnlyFromAmong("csv", "jsonl");
+        format.AcceptOnlyFromAmong("csv", "jsonl", "parquet");
         var (metadata, specFile) = Tables.SpecOptions("of the table to write, instead of the spec stored in the model");
         var conditions = new Option<string[]>("--condition", "-c") { Description = "column=value: every row has this value; the other learned columns follow their conditional distribution given it (repeatable).", AllowMultipleArgumentsPerToken = false };
         var rebalance = new Option<string?>("--rebalance") { Description = "column, or column=class:share,class:share: draw the column's classes in equal (or the given) shares, the rest given the class; recorded in the manifest." };

@@ -63,6 +63,25 @@ public sealed class FixturesCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_parquet_fixture_is_updated_and_verified_like_any_other()
+    {
+        string[] items = [Line("fixtures/sensors.parquet", "Sensor", "500", "4"), Line("fixtures/other.bin", "Sensor", "20", "4", format: "parquet")];
+        var update = Fixtures("update", items);
+        Assert.Equal((0, ""), (update.ExitCode, update.Error));
+        Assert.Contains("SynthKit: 2 fixture(s) written, 0 up to date.", update.Output, StringComparison.Ordinal);
+        Assert.Equal("500", SynthKit.Tests.Shared.DuckDb.Scalar($"SELECT count(*) FROM read_parquet({SynthKit.Tests.Shared.DuckDb.Literal(_temp["fixtures/sensors.parquet"])})"));
+        Assert.Equal("20", SynthKit.Tests.Shared.DuckDb.Scalar($"SELECT count(*) FROM read_parquet({SynthKit.Tests.Shared.DuckDb.Literal(_temp["fixtures/other.bin"])})"));
+
+        var verify = Fixtures("verify", items);
+        Assert.Equal((0, ""), (verify.ExitCode, verify.Error));
+
+        // A changed seed makes the Parquet fixture stale, reported at the file's start (it has no lines).
+        var stale = Fixtures("verify", Line("fixtures/sensors.parquet", "Sensor", "500", "5"));
+        Assert.Equal(Cli.FixtureProblem, stale.ExitCode);
+        Assert.Contains($"{_temp["fixtures/sensors.parquet"]}(1,1): error SK5002", stale.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Update_writes_every_fixture_then_verify_passes_and_a_second_update_writes_nothing()
     {
         var update = Fixtures("update", Both);

@@ -326,6 +326,9 @@ public sealed class Column<T> : Column
     /// <summary>The values of the rows held (null rows hold <c>default</c>).</summary>
     public Span<T> Values => _values.AsSpan(0, Count);
 
+    /// <summary>The values as memory, for writers that keep it across an await (null rows hold <c>default</c>).</summary>
+    internal ReadOnlyMemory<T> ValuesMemory => _values.AsMemory(0, Count);
+
     /// <summary>The row's value (<c>default</c> for a null row).</summary>
     /// <param name="row">The row.</param>
     public T this[int row]

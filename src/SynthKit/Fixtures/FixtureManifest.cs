@@ -49,7 +49,7 @@ public sealed class FixtureManifest
     /// <summary>The number of rows.</summary>
     public int Rows { get; init; }
 
-    /// <summary>The file format: <c>csv</c> or <c>jsonl</c>.</summary>
+    /// <summary>The file format: <c>csv</c>, <c>jsonl</c> or <c>parquet</c>.</summary>
     public required string Format { get; init; }
 
     /// <summary>The file's name (without directory).</summary>
@@ -121,7 +121,7 @@ public sealed class FixtureManifest
             Seed = spec.Seed,
             Start = spec.Start,
             Rows = spec.Rows,
-            Format = spec.Format == FixtureFormat.Csv ? "csv" : "jsonl",
+            Format = FixtureSpec.NameOf(spec.Format),
             File = System.IO.Path.GetFileName(spec.Path),
             Bytes = bytes,
             Sha256 = sha256.ToLowerInvariant(),
@@ -251,7 +251,7 @@ public sealed class FixtureManifest
         }
 
         var manifest = ParseCore(json, path);
-        if (manifest.Rows < 0 || manifest.Start < 0 || manifest.Start > long.MaxValue - manifest.Rows || manifest.Bytes < 0 || manifest.Format is not ("csv" or "jsonl"))
+        if (manifest.Rows < 0 || manifest.Start < 0 || manifest.Start > long.MaxValue - manifest.Rows || manifest.Bytes < 0 || manifest.Format is not ("csv" or "jsonl" or "parquet"))
         {
             throw new SynthKitException(FixtureErrorCodes.MalformedManifest, $"The manifest's generation settings are impossible (rows {manifest.Rows}, start {manifest.Start}, bytes {manifest.Bytes}, format '{manifest.Format}'); regenerate the fixture.", path, 1, 1);
         }

@@ -42,6 +42,9 @@ public enum FixtureFormat
 
     /// <summary>JSON Lines.</summary>
     JsonLines,
+
+    /// <summary>Apache Parquet (<see cref="ParquetFiles"/>).</summary>
+    Parquet,
 }
 
 /// <summary>How a fixture is made: where it goes, from which rows of which seed, in which format.</summary>
@@ -98,7 +101,24 @@ public sealed record FixtureSpec
     {
         ".csv" => FixtureFormat.Csv,
         ".jsonl" or ".ndjson" => FixtureFormat.JsonLines,
-        var other => throw new SynthKitException(FixtureErrorCodes.InvalidItem, $"Fixture '{path}': the extension '{other}' names no format; use .csv, .jsonl or .ndjson, or say Format=\"csv\" or \"jsonl\"."),
+        ".parquet" => FixtureFormat.Parquet,
+        var other => throw new SynthKitException(FixtureErrorCodes.InvalidItem, $"Fixture '{path}': the extension '{other}' names no format; use .csv, .jsonl, .ndjson or .parquet, or say Format=\"csv\", \"jsonl\" or \"parquet\"."),
+    };
+
+    /// <summary>The format's name in manifests: <c>csv</c>, <c>jsonl</c> or <c>parquet</c>.</summary>
+    internal static string NameOf(FixtureFormat format) => format switch
+    {
+        FixtureFormat.Csv => "csv",
+        FixtureFormat.Parquet => "parquet",
+        _ => "jsonl",
+    };
+
+    /// <summary>The format a manifest's name stands for.</summary>
+    internal static FixtureFormat FromName(string name) => name switch
+    {
+        "csv" => FixtureFormat.Csv,
+        "parquet" => FixtureFormat.Parquet,
+        _ => FixtureFormat.JsonLines,
     };
 }
 
@@ -153,7 +173,14 @@ public static class FixtureFiles
 
         // Blocks are slices of one sequence, so they concatenate to exactly the single-call bytes (CSV blocks after the
         // first drop their header row), on one thread or on spec.Parallelism.
-        ParallelWriting.Write(synthesizer, destination, spec.Start, spec.Rows, spec.Parallelism, spec.Format == FixtureFormat.Csv, progress, cancellationToken);
+        if (spec.Format == FixtureFormat.Parquet)
+        {
+            ParquetFiles.Write(synthesizer, destination, spec.Start, spec.Rows, spec.Parallelism, progress, cancellationToken);
+        }
+        else
+        {
+            ParallelWriting.Write(synthesizer, destination, spec.Start, spec.Rows, spec.Parallelism, spec.Format == FixtureFormat.Csv, progress, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -225,7 +252,8 @@ public static class FixtureFiles
         // Before rendering anything from the manifest, check it is plausible for this file: every record ends with a
         // line break, so the file holds at least as many as the manifest's rows (plus CSV's header). A manifest that
         // claims millions of rows for a small file was edited, and rendering its rows would cost time and memory.
-        long lineBreaks = content.AsSpan().Count((byte)'\n');
+        // A Parquet file states its rows in its footer instead.
+        long lineBreaks = manifest.Format == "parquet" ? ParquetRows(content) : content.AsSpan().Count((byte)'\n');
         long records = (long)manifest.Rows + (manifest.Format == "csv" ? 1 : 0);
         bool plausible = lineBreaks >= records && (manifest.Format == "csv" || lineBreaks == records);
         bool hashMatches = string.Equals(actualHash, manifest.Sha256, StringComparison.OrdinalIgnoreCase) && content.Length == manifest.Bytes;
@@ -233,13 +261,13 @@ public static class FixtureFiles
         byte[]? expected = null;
         if (synthesizer is not null && plausible)
         {
-            spec ??= new FixtureSpec(path, manifest.Rows, manifest.Seed, manifest.Format == "csv" ? FixtureFormat.Csv : FixtureFormat.JsonLines, manifest.Start);
+            spec ??= new FixtureSpec(path, manifest.Rows, manifest.Seed, FixtureSpec.FromName(manifest.Format), manifest.Start);
             expected = Render(synthesizer, spec);
         }
 
         if (!hashMatches)
         {
-            var (line, column) = expected is not null && FixtureManifest.Hash(expected) == manifest.Sha256 ? FirstDifference(content, expected) : (1, 1);
+            var (line, column) = expected is not null && FixtureManifest.Hash(expected) == manifest.Sha256 ? Where(manifest.Format, content, expected) : (1, 1);
             throw new SynthKitException(
                 FixtureErrorCodes.Tampered,
                 $"The fixture's bytes no longer match its manifest (SHA-256 {Short(actualHash)}, manifest says {Short(manifest.Sha256)}): it was edited by hand. Fixtures are build outputs; change the schema instead. {Remedy}",
@@ -252,7 +280,7 @@ public static class FixtureFiles
         {
             throw new SynthKitException(
                 FixtureErrorCodes.Tampered,
-                $"The manifest says the fixture holds {manifest.Rows:N0} rows, but the file has {lineBreaks:N0} line(s): the file and its manifest were edited by hand. {Remedy}",
+                $"The manifest says the fixture holds {manifest.Rows:N0} rows, but the file has {lineBreaks:N0} {(manifest.Format == "parquet" ? "row(s)" : "line(s)")}: the file and its manifest were edited by hand. {Remedy}",
                 manifestPath,
                 1,
                 1);
@@ -270,14 +298,14 @@ public static class FixtureFiles
             : manifest.Seed != spec.Seed ? $"the seed changed ({manifest.Seed} → {spec.Seed})"
             : manifest.Rows != spec.Rows ? $"the row count changed ({manifest.Rows} → {spec.Rows})"
             : manifest.Start != spec.Start ? $"the first row changed ({manifest.Start} → {spec.Start})"
-            : manifest.Format != (spec.Format == FixtureFormat.Csv ? "csv" : "jsonl") ? $"the format changed ({manifest.Format} → {(spec.Format == FixtureFormat.Csv ? "csv" : "jsonl")})"
+            : manifest.Format != FixtureSpec.NameOf(spec.Format) ? $"the format changed ({manifest.Format} → {FixtureSpec.NameOf(spec.Format)})"
             : !content.AsSpan().SequenceEqual(expected) && manifest.SynthKitVersion != FixtureManifest.Version ? $"SynthKit {FixtureManifest.Version} generates different bytes than SynthKit {manifest.SynthKitVersion} did"
             : null;
         if (change is null && !content.AsSpan().SequenceEqual(expected))
         {
             // Same schema, settings and SynthKit version, yet other bytes, though they match the manifest's hash: the
             // file and the manifest's sha256 were edited together.
-            var (tamperedLine, tamperedColumn) = FirstDifference(content, expected);
+            var (tamperedLine, tamperedColumn) = Where(manifest.Format, content, expected);
             throw new SynthKitException(
                 FixtureErrorCodes.Tampered,
                 $"The fixture differs from what its schema and settings generate although it matches its manifest's SHA-256: the file and its manifest were edited together. Fixtures are build outputs; change the schema instead. {Remedy}",
@@ -288,7 +316,7 @@ public static class FixtureFiles
 
         if (change is not null)
         {
-            var (line, column) = content.AsSpan().SequenceEqual(expected) ? (1, 1) : FirstDifference(content, expected);
+            var (line, column) = content.AsSpan().SequenceEqual(expected) ? (1, 1) : Where(manifest.Format, content, expected);
             throw new SynthKitException(FixtureErrorCodes.Stale, $"The fixture is stale: {change}. {Remedy}", path, line, column);
         }
 
@@ -317,6 +345,20 @@ public static class FixtureFiles
     /// <param name="expected">The expected bytes.</param>
     /// <returns>The position in <paramref name="actual"/>.</returns>
     public static (int Line, int Column) FirstDifference(ReadOnlySpan<byte> actual, ReadOnlySpan<byte> expected)
+        => FirstTextDifference(actual, expected);
+
+    /// <summary>The position of the first difference for a text format; a binary format (Parquet) has no lines, so its start.</summary>
+    private static (int Line, int Column) Where(string format, byte[] actual, byte[] expected) =>
+        format == "parquet" ? (1, 1) : FirstTextDifference(actual, expected);
+
+    /// <summary>A Parquet file's row count from its footer, or −1 when it has none.</summary>
+    private static long ParquetRows(byte[] content)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        return ParquetFiles.RowCountOf(stream) ?? -1;
+    }
+
+    private static (int Line, int Column) FirstTextDifference(ReadOnlySpan<byte> actual, ReadOnlySpan<byte> expected)
     {
         int common = actual.CommonPrefixLength(expected);
         var prefix = actual.Slice(0, common);
