@@ -19,17 +19,14 @@ internal static class GenerateCommand
         var rows = new Option<int>("--rows", "-n") { Description = "How many rows to write.", Required = true };
         var seed = new Option<long>("--seed") { Description = "The seed (default 0). The same seed gives the same bytes on every machine.", DefaultValueFactory = _ => 0 };
         var start = new Option<long>("--start") { Description = "The first row index (default 0).", DefaultValueFactory = _ => 0 };
-        var output = new Option<FileInfo>("--out", "-o") { Description = "The file to write; its manifest goes beside it as <file>.synth.json.", Required = true };
-        var format = new Option<string?>("--format", "-f") { Description = "csv, jsonl or parquet (default: from the file's extension)." };
-        var parallel = new Option<int>("--parallel") { Description = "Threads to make rows with (default 0: every core). The bytes are the same whatever it is.", DefaultValueFactory = _ => 0 };
-        Cli.AtLeast(parallel, 0);
-        format.AcceptOnlyFromAmong("csv", "jsonl", "parquet");
+        var outputs = new Outputs();
         Cli.AtLeast(rows, 0);
 
-        var command = new Command("generate", "Write a fixture and its manifest from a synthesizer in a built assembly, or from a column spec or SDV metadata alone. Writes nothing when the bytes would not change; writes atomically otherwise.")
+        var command = new Command("generate", "Write a fixture and its manifest from a synthesizer in a built assembly, or from a column spec or SDV metadata alone, or load the rows into SQLite or PostgreSQL. Writes nothing when the bytes would not change; writes atomically otherwise.")
         {
-            assembly, schema, specFile, metadata, rows, seed, start, output, format, parallel, references,
+            assembly, schema, specFile, metadata, rows, seed, start, references,
         };
+        outputs.AddTo(command);
         command.Validators.Add(result =>
         {
             bool fromAssembly = result.GetValue(assembly) is not null;
@@ -61,28 +58,23 @@ internal static class GenerateCommand
         });
         command.SetAction(parse =>
         {
-            string path = parse.GetValue(output)!.FullName;
-            var spec = new FixtureSpec(path, parse.GetValue(rows), parse.GetValue(seed), Formats.Parse(parse.GetValue(format)), parse.GetValue(start)) { Parallelism = parse.GetValue(parallel) };
+            long seedValue = parse.GetValue(seed);
             ISynthesizer synthesizer;
             if (parse.GetValue(specFile) is { } f)
             {
-                synthesizer = new SpecSynthesizer(TableSpec.Load(f.FullName), spec.Seed);
+                synthesizer = new SpecSynthesizer(TableSpec.Load(f.FullName), seedValue);
             }
             else if (parse.GetValue(metadata) is { } m)
             {
-                synthesizer = new SpecSynthesizer(SdvMetadata.Load(m.FullName), spec.Seed);
+                synthesizer = new SpecSynthesizer(SdvMetadata.Load(m.FullName), seedValue);
             }
             else
             {
                 var loaded = SchemaAssembly.Load(parse.GetValue(assembly)!.FullName, parse.GetValue(references) ?? []);
-                synthesizer = loaded.Find(parse.GetValue(schema)!).Create(spec.Seed);
+                synthesizer = loaded.Find(parse.GetValue(schema)!).Create(seedValue);
             }
 
-            string table = synthesizer.Schema.Name;
-            var outcome = console.WithProgress($"Generating {Path.GetFileName(path)}", spec.Rows, progress => FixtureFiles.Update(synthesizer, spec, progress, console.Cancellation));
-            console.Line(outcome.Status == FixtureStatus.Written
-                ? $"Wrote {path} ({spec.Rows:N0} rows of {table}, {outcome.Bytes:N0} bytes) and its manifest."
-                : $"{path} is up to date ({spec.Rows:N0} rows of {table}).");
+            outputs.Write(console, parse, synthesizer, parse.GetValue(rows), parse.GetValue(start), "Generating");
             return Cli.Ok;
         });
         return command;

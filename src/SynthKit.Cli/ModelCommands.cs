@@ -124,11 +124,7 @@ internal static class ModelCommands
         var rows = new Option<int>("--rows", "-n") { Description = "How many rows to write.", Required = true };
         var seed = new Option<long>("--seed") { Description = "The seed (default 0): row i depends only on (model, seed, i).", DefaultValueFactory = _ => 0 };
         var start = new Option<long>("--start") { Description = "The first row index (default 0): slices concatenate to the single run.", DefaultValueFactory = _ => 0 };
-        var output = new Option<FileInfo>("--out", "-o") { Description = "The file to write; its manifest goes beside it as <file>.synth.json.", Required = true };
-        var format = new Option<string?>("--format", "-f") { Description = "csv, jsonl or parquet (default: from the file's extension)." };
-        var parallel = new Option<int>("--parallel") { Description = "Threads to make rows with (default 0: every core). The bytes are the same whatever it is.", DefaultValueFactory = _ => 0 };
-        Cli.AtLeast(parallel, 0);
-        format.AcceptOnlyFromAmong("csv", "jsonl", "parquet");
+        var outputs = new Outputs();
         var (metadata, specFile) = Tables.SpecOptions("of the table to write, instead of the spec stored in the model");
         var conditions = new Option<string[]>("--condition", "-c") { Description = "column=value: every row has this value; the other learned columns follow their conditional distribution given it (repeatable).", AllowMultipleArgumentsPerToken = false };
         var rebalance = new Option<string?>("--rebalance") { Description = "column, or column=class:share,class:share: draw the column's classes in equal (or the given) shares, the rest given the class; recorded in the manifest." };
@@ -144,8 +140,9 @@ internal static class ModelCommands
 
         var command = new Command("sample", "Write synthetic rows from a fitted model, with a manifest beside them. The model's columns are drawn jointly; personal data and identifiers come from SynthKit's fakes and keys.")
         {
-            modelFile, rows, seed, start, output, format, parallel, metadata, specFile, conditions, rebalance, boost,
+            modelFile, rows, seed, start, metadata, specFile, conditions, rebalance, boost,
         };
+        outputs.AddTo(command);
         command.Validators.Add(result =>
         {
             Tables.OneSpecAtMost(result, metadata, specFile);
@@ -167,14 +164,10 @@ internal static class ModelCommands
             var table = parse.GetValue(metadata) is { } m ? SdvMetadata.Load(m.FullName)
                 : parse.GetValue(specFile) is { } s ? TableSpec.Load(s.FullName)
                 : null;
-            string path = parse.GetValue(output)!.FullName;
-            var fixture = new FixtureSpec(path, parse.GetValue(rows), parse.GetValue(seed), Formats.Parse(parse.GetValue(format)), parse.GetValue(start)) { Parallelism = parse.GetValue(parallel) };
+            long seedValue = parse.GetValue(seed);
             var sampling = Sampling(parse.GetValue(conditions) ?? [], parse.GetValue(rebalance), parse.GetValue(boost));
-            var synthesizer = sampling is null ? model.CreateSynthesizer(fixture.Seed, table) : new SpecSynthesizer(table ?? model.Spec ?? throw new SynthKitException(ModelingErrorCodes.InvalidModel, "the model holds no column spec; give --metadata or --spec"), fixture.Seed, [model.WithSampling(sampling)]);
-            var outcome = console.WithProgress($"Sampling {Path.GetFileName(path)}", fixture.Rows, progress => FixtureFiles.Update(synthesizer, fixture, progress, console.Cancellation));
-            console.Line(outcome.Status == FixtureStatus.Written
-                ? $"Wrote {path} ({fixture.Rows:N0} rows of {synthesizer.Spec.Name}, {outcome.Bytes:N0} bytes) and its manifest."
-                : $"{path} is up to date ({fixture.Rows:N0} rows of {synthesizer.Spec.Name}).");
+            var synthesizer = sampling is null ? model.CreateSynthesizer(seedValue, table) : new SpecSynthesizer(table ?? model.Spec ?? throw new SynthKitException(ModelingErrorCodes.InvalidModel, "the model holds no column spec; give --metadata or --spec"), seedValue, [model.WithSampling(sampling)]);
+            outputs.Write(console, parse, synthesizer, parse.GetValue(rows), parse.GetValue(start), "Sampling");
             return Cli.Ok;
         });
         return command;

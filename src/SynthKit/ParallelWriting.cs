@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -34,6 +35,100 @@ public static class ParallelWriting
     /// <param name="cancellationToken">Stops between blocks.</param>
     public static void WriteJsonLines(this ISynthesizer synthesizer, Stream destination, long start, int count, int degreeOfParallelism, CancellationToken cancellationToken = default) =>
         Write(synthesizer, destination, start, count, degreeOfParallelism, csv: false, null, cancellationToken);
+
+    /// <summary>
+    /// Rows <c>start … start + count − 1</c> as a sequence of batches of up to <paramref name="batchRows"/> rows, in order,
+    /// made ahead on up to <paramref name="degreeOfParallelism"/> threads while the caller consumes the current one — the
+    /// source every sink (databases, custom writers) reads. Batches are reused: a batch is valid until the next one is
+    /// asked for. The rows do not depend on the batch size or the thread count.
+    /// </summary>
+    /// <param name="synthesizer">Any synthesizer.</param>
+    /// <param name="start">The first row index.</param>
+    /// <param name="count">The number of rows.</param>
+    /// <param name="batchRows">Rows per batch (default <see cref="BlockRows"/>).</param>
+    /// <param name="degreeOfParallelism">Threads that make batches; 1 makes them on the calling thread, 0 or −1 uses every core.</param>
+    /// <param name="cancellationToken">Stops between batches.</param>
+    /// <returns>The batches; each one's <see cref="ColumnBatch.StartRow"/> is its first row's index.</returns>
+    public static IEnumerable<ColumnBatch> ToBatches(this ISynthesizer synthesizer, long start, int count, int batchRows = BlockRows, int degreeOfParallelism = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(synthesizer);
+        SynthesizerChecks.Range(start, count);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchRows);
+        return Batches(synthesizer, start, count, batchRows, degreeOfParallelism <= 0 ? Environment.ProcessorCount : degreeOfParallelism, cancellationToken);
+    }
+
+    private static IEnumerable<ColumnBatch> Batches(ISynthesizer synthesizer, long start, int count, int batchRows, int threads, CancellationToken cancellationToken)
+    {
+        int blocks = (int)((count + (long)batchRows - 1) / batchRows);
+        int size = Math.Min(batchRows, Math.Max(1, count));
+        void Fill(ColumnBatch batch, int block)
+        {
+            long from = start + ((long)block * batchRows);
+            synthesizer.Fill(batch, from, (int)Math.Min(batchRows, count - ((long)block * batchRows)));
+            batch.StartRow = from;
+        }
+
+        if (threads == 1 || blocks <= 1)
+        {
+            var batch = new ColumnBatch(synthesizer.Spec, size);
+            for (int block = 0; block < blocks; block++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Fill(batch, block);
+                yield return batch;
+            }
+
+            yield break;
+        }
+
+        // A ring of threads + 1 batches: while the caller holds block b, blocks b + 1 … b + threads are being made; block
+        // b + threads reuses the slot of block b − 1, which the caller has finished with.
+        int ring = threads + 1;
+        var batches = new ColumnBatch[ring];
+        var pending = new Task[ring];
+        for (int i = 0; i < ring; i++)
+        {
+            batches[i] = new ColumnBatch(synthesizer.Spec, size);
+        }
+
+        Task Make(int block) => Task.Run(() => Fill(batches[block % ring], block), cancellationToken);
+        for (int block = 0; block < Math.Min(blocks, threads); block++)
+        {
+            pending[block % ring] = Make(block);
+        }
+
+        try
+        {
+            for (int block = 0; block < blocks; block++)
+            {
+                pending[block % ring].GetAwaiter().GetResult();
+                if (block + threads < blocks)
+                {
+                    pending[(block + threads) % ring] = Make(block + threads);
+                }
+
+                yield return batches[block % ring];
+            }
+        }
+        finally
+        {
+            // An abandoned or failed enumeration waits for the batches still being made, so none outlives it.
+            foreach (var task in pending)
+            {
+                if (task is not null)
+                {
+                    try
+                    {
+                        task.Wait(CancellationToken.None);
+                    }
+                    catch (AggregateException)
+                    {
+                        // reported by the block that awaited it, or of no interest once the caller stopped
+                    }
+                }
+            }
+        }
+    }
 
     /// <summary>The writer behind both formats and behind fixtures: blocks in waves, progress after each wave.</summary>
     internal static void Write(ISynthesizer synthesizer, Stream destination, long start, int count, int degreeOfParallelism, bool csv, IProgress<long>? progress, CancellationToken cancellationToken)

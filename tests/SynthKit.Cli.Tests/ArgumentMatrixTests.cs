@@ -51,9 +51,9 @@ public sealed class ArgumentMatrixTests : IDisposable
         { "generate -a {asm} -s {customer} -n 3 --start 9223372036854775807 -o {tmp}/a.csv", 2, "--start" },
         { "generate -a {asm} -s {customer} -n 3 --seed 1e3 -o {tmp}/a.csv", 2, "Cannot parse argument '1e3'" },
         { "generate -a {asm} -s {customer} -n 3 -o {tmp}/a.xyz", 3, "SK5005" },
-        { "generate -a {asm} -s {customer} -n 3 -f parquet -o {tmp}/a.csv", 2, "Argument 'parquet' not recognized" },
+        { "generate -a {asm} -s {customer} -n 3 -f xml -o {tmp}/a.csv", 2, "Argument 'xml' not recognized" },
         { "generate -a {asm} -s {customer} -n 3 -f csv -o {tmp}/dir", 3, "error SK5006: Cannot write" },
-        { "generate -a {asm} -s {customer} -n 3", 2, "'--out' is required" },
+        { "generate -a {asm} -s {customer} -n 3", 2, "Give exactly one of --out (a file or a SQLite database) and --postgres" },
 
         // verify
         { "verify", 2, "Required argument 'fixture' missing" },

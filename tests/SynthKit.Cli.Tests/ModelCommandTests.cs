@@ -328,6 +328,57 @@ public sealed class ModelCommandTests : IClassFixture<ModelCommandTests.Fitted>
         }
     }
 
+    [Fact]
+    public void Generate_and_sample_load_sqlite_and_refuse_what_does_not_fit()
+    {
+        string db = _fitted.Temp["cli.db"];
+        var (code, output, error) = Run.Synthkit("generate", "--metadata", Metadata, "--rows", "2000", "--seed", "4", "--out", db);
+        Assert.Equal((0, ""), (code, error));
+        Assert.Contains("Loaded 2,000 rows of adult into table 'adult' of " + db + " (created)", output, StringComparison.Ordinal);
+
+        var again = Run.Synthkit("generate", "--metadata", Metadata, "--rows", "10", "--out", db);
+        Assert.Equal(Cli.InputError, again.ExitCode);
+        Assert.Contains("error SK7003", again.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Run.Synthkit("sample", _fitted.Model, "--rows", "300", "--out", db, "--table", "sampled").ExitCode);
+        Assert.Equal(0, Run.Synthkit("sample", _fitted.Model, "--rows", "300", "--start", "300", "--out", db, "--table", "sampled", "--if-exists", "append").ExitCode);
+        Assert.Equal(0, Run.Synthkit("generate", "--metadata", Metadata, "--rows", "7", "--format", "sqlite", "--out", _fitted.Temp["plain.data"], "--table", "t", "--if-exists", "replace").ExitCode);
+
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT count(*) FROM adult), (SELECT count(*) FROM sampled), (SELECT count(*) FROM synthkit_manifest)";
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            Assert.Equal((2000L, 600L, 3L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+        }
+
+        // --table and --if-exists need a database; --out and --postgres exclude each other.
+        Assert.Equal(2, Run.Synthkit("generate", "--metadata", Metadata, "--rows", "5", "--out", _fitted.Temp["x.csv"], "--table", "t").ExitCode);
+        Assert.Equal(2, Run.Synthkit("generate", "--metadata", Metadata, "--rows", "5", "--out", db, "--postgres", "Host=localhost").ExitCode);
+        Assert.Equal(2, Run.Synthkit("generate", "--metadata", Metadata, "--rows", "5").ExitCode);
+        Assert.Equal(2, Run.Synthkit("generate", "--metadata", Metadata, "--rows", "5", "--out", db, "--if-exists", "merge").ExitCode);
+    }
+
+    [Fact]
+    public void Generate_loads_a_real_postgres_server()
+    {
+        using var server = new SynthKit.Tests.Shared.PostgresServer();
+        var (code, output, error) = Run.Synthkit("generate", "--metadata", Metadata, "--rows", "5000", "--seed", "2", "--postgres", server.ConnectionString, "--table", "adult_rules");
+        Assert.Equal((0, ""), (code, error));
+        Assert.Contains("Loaded 5,000 rows of adult into table 'adult_rules' of PostgreSQL (created)", output, StringComparison.Ordinal);
+
+        var failed = Run.Synthkit("sample", _fitted.Model, "--rows", "10", "--postgres", server.ConnectionString, "--table", "adult_rules");
+        Assert.Equal(Cli.InputError, failed.ExitCode);
+        Assert.Contains("error SK7003", failed.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Run.Synthkit("sample", _fitted.Model, "--rows", "10", "--postgres", server.ConnectionString, "--table", "adult_rules", "--if-exists", "replace").ExitCode);
+
+        using var connection = new Npgsql.NpgsqlConnection(server.ConnectionString);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM adult_rules", connection);
+        Assert.Equal(10L, command.ExecuteScalar());
+    }
+
     private string Expand(string arg) => arg.Replace("{data}", _fitted.Temp["adult.csv"], StringComparison.Ordinal)
         .Replace("{model}", _fitted.Model, StringComparison.Ordinal).Replace("{tmp}", _fitted.Temp.Path, StringComparison.Ordinal);
 

@@ -412,12 +412,7 @@ public static class ParquetFiles
 
         private static DataField FieldOf(TableSpec table, ColumnSpec c)
         {
-            // A column inside a nested object is null whenever its object is, whatever its own spec says.
-            bool nullable = c.Nullable || c.Modifiers?.NullRate > 0;
-            foreach (var o in table.Objects ?? [])
-            {
-                nullable |= o.NullRate > 0 && c.Name.StartsWith(o.Path + ".", StringComparison.Ordinal);
-            }
+            bool nullable = StorageTypes.MayBeNull(table, c);
 
             return c.Type switch
             {
@@ -837,4 +832,10 @@ public static class SinkErrorCodes
 
     /// <summary>A file that cannot be read as Parquet, or whose columns do not fit the table asked for.</summary>
     public const string UnreadableParquet = "SK7002";
+
+    /// <summary>A database table to be loaded exists already and the load was told to fail in that case.</summary>
+    public const string TableExists = "SK7003";
+
+    /// <summary>A database load failed (connection, a constraint, a type); it was rolled back and nothing was loaded.</summary>
+    public const string LoadFailed = "SK7004";
 }

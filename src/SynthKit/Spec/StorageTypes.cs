@@ -7,6 +7,21 @@ namespace SynthKit;
 /// <summary>Maps storage types to CLR types and column kinds, and states rules as text.</summary>
 internal static class StorageTypes
 {
+    /// <summary>
+    /// Whether a column can hold nulls: it is nullable, has a null rate, or sits inside a nested object that can be null
+    /// (whatever its own spec says). Sinks declare the rest required (Parquet <c>REQUIRED</c>, SQL <c>NOT NULL</c>).
+    /// </summary>
+    public static bool MayBeNull(TableSpec table, ColumnSpec c)
+    {
+        bool nullable = c.Nullable || c.Modifiers?.NullRate > 0;
+        foreach (var o in table.Objects ?? [])
+        {
+            nullable |= o.NullRate > 0 && c.Name.StartsWith(o.Path + ".", StringComparison.Ordinal);
+        }
+
+        return nullable;
+    }
+
     public static Type ClrTypeOf(StorageType type) => type switch
     {
         StorageType.Boolean => typeof(bool),

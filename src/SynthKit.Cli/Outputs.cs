@@ -1,0 +1,94 @@
+using System;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.IO;
+using SynthKit.Databases;
+using SynthKit.Fixtures;
+
+namespace SynthKit.Cli;
+
+/// <summary>
+/// Where <c>generate</c> and <c>sample</c> put their rows: a file with its manifest (CSV, JSON Lines, Parquet), a SQLite
+/// database file, or a PostgreSQL database — the same options and the same rows for both commands.
+/// </summary>
+internal sealed class Outputs
+{
+    private static readonly string[] s_sqliteExtensions = [".db", ".sqlite", ".sqlite3"];
+
+    public Option<FileInfo?> Out { get; } = new("--out", "-o") { Description = "The file to write (its manifest goes beside it as <file>.synth.json), or a SQLite database (.db, .sqlite, .sqlite3)." };
+
+    public Option<string?> Format { get; } = new("--format", "-f") { Description = "csv, jsonl, parquet or sqlite (default: from the file's extension)." };
+
+    public Option<int> Parallel { get; } = new("--parallel") { Description = "Threads to make rows with (default 0: every core). The bytes are the same whatever it is.", DefaultValueFactory = _ => 0 };
+
+    public Option<string?> Postgres { get; } = new("--postgres") { Description = "Load into PostgreSQL instead of writing a file: an Npgsql connection string (Host=…;Database=…;Username=…)." };
+
+    public Option<string?> Table { get; } = new("--table") { Description = "With a database: the table to load (default: the schema's name)." };
+
+    public Option<string> IfExists { get; } = new("--if-exists") { Description = "With a database, when the table exists: fail (default), replace (drop and load again, in one transaction) or append.", DefaultValueFactory = _ => "fail" };
+
+    public Outputs()
+    {
+        Format.AcceptOnlyFromAmong("csv", "jsonl", "parquet", "sqlite");
+        IfExists.AcceptOnlyFromAmong("fail", "replace", "append");
+        Cli.AtLeast(Parallel, 0);
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Out);
+        command.Options.Add(Format);
+        command.Options.Add(Parallel);
+        command.Options.Add(Postgres);
+        command.Options.Add(Table);
+        command.Options.Add(IfExists);
+        command.Validators.Add(result =>
+        {
+            bool file = result.GetValue(Out) is not null, postgres = result.GetValue(Postgres) is not null;
+            if (file == postgres)
+            {
+                result.AddError("Give exactly one of --out (a file or a SQLite database) and --postgres.");
+            }
+            else if (!IsDatabase(result) && (result.GetResult(Table) is not null || result.GetResult(IfExists) is not null))
+            {
+                result.AddError("--table and --if-exists apply to databases only (--out x.db, --format sqlite, --postgres).");
+            }
+        });
+    }
+
+    /// <summary>Writes rows <c>start … start + rows − 1</c> where the options say, and reports what happened.</summary>
+    public void Write(Reporter console, ParseResult parse, ISynthesizer synthesizer, int rows, long start, string verb)
+    {
+        string table = synthesizer.Spec.Name;
+        if (IsDatabase(parse))
+        {
+            var options = new DatabaseLoadOptions
+            {
+                Table = parse.GetValue(Table),
+                IfExists = parse.GetValue(IfExists) switch { "replace" => IfTableExists.Replace, "append" => IfTableExists.Append, _ => IfTableExists.Fail },
+                DegreeOfParallelism = parse.GetValue(Parallel),
+            };
+            bool postgres = parse.GetValue(Postgres) is not null;
+            string target = postgres ? "PostgreSQL" : parse.GetValue(Out)!.FullName;
+            var result = postgres
+                ? PostgresSink.Load(synthesizer, parse.GetValue(Postgres)!, start, rows, options, console.Cancellation)
+                : SqliteSink.Load(synthesizer, parse.GetValue(Out)!.FullName, start, rows, options, console.Cancellation);
+            console.Line($"Loaded {result.Rows:N0} rows of {table} into table '{result.Table}' of {target}{(result.Created ? " (created)" : "")}, with its manifest in {DatabaseManifest.TableName}.");
+            return;
+        }
+
+        string path = parse.GetValue(Out)!.FullName;
+        var spec = new FixtureSpec(path, rows, synthesizer.Seed, Formats.Parse(parse.GetValue(Format)), start) { Parallelism = parse.GetValue(Parallel) };
+        var outcome = console.WithProgress($"{verb} {Path.GetFileName(path)}", spec.Rows, progress => FixtureFiles.Update(synthesizer, spec, progress, console.Cancellation));
+        console.Line(outcome.Status == FixtureStatus.Written
+            ? $"Wrote {path} ({spec.Rows:N0} rows of {table}, {outcome.Bytes:N0} bytes) and its manifest."
+            : $"{path} is up to date ({spec.Rows:N0} rows of {table}).");
+    }
+
+    private bool IsDatabase(ParseResult parse) => IsDatabase(parse.GetValue(Postgres), parse.GetValue(Format), parse.GetValue(Out));
+
+    private bool IsDatabase(CommandResult result) => IsDatabase(result.GetValue(Postgres), result.GetValue(Format), result.GetValue(Out));
+
+    private static bool IsDatabase(string? postgres, string? format, FileInfo? file) =>
+        postgres is not null || format == "sqlite" || (format is null && file is not null && Array.IndexOf(s_sqliteExtensions, file.Extension.ToLowerInvariant()) >= 0);
+}

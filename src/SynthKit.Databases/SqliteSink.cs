@@ -1,0 +1,236 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.Data.Sqlite;
+
+namespace SynthKit.Databases;
+
+/// <summary>
+/// SQLite, the embedded default sink: a database file with one <c>STRICT</c> table per schema (so SQLite itself checks
+/// every value's type, every <c>NOT NULL</c> and the primary key), loaded in one transaction with a prepared statement
+/// that takes many rows at a time, and a row in <c>synthkit_manifest</c> that says the rows are synthetic and what made
+/// them. A failed load leaves the database as it was.
+/// </summary>
+/// <remarks>
+/// Types: integers and booleans <c>INTEGER</c> (a <c>ulong</c> above <see cref="long.MaxValue"/> is SK7001), floating
+/// point <c>REAL</c>, everything else <c>TEXT</c> holding what CSV holds — exact decimals, ISO 8601 dates and times, GUIDs.
+/// </remarks>
+public static class SqliteSink
+{
+    private const int MaxVariables = 32_766; // SQLite's limit on parameters per statement (3.32 and later)
+    private const int RowsPerStatement = 64;
+
+    /// <summary>
+    /// Loads rows <c>start … start + count − 1</c> into a table of a SQLite database file (created when missing).
+    /// </summary>
+    /// <param name="synthesizer">Any synthesizer (generated, spec-driven, fitted).</param>
+    /// <param name="databasePath">The database file.</param>
+    /// <param name="start">The first row index.</param>
+    /// <param name="count">The number of rows.</param>
+    /// <param name="options">The table's name, what to do when it exists, threads; null for the defaults.</param>
+    /// <param name="cancellationToken">Stops the load between batches; it is rolled back.</param>
+    /// <returns>What was loaded.</returns>
+    /// <exception cref="SynthKitException">
+    /// SK7003 the table exists (with <see cref="IfTableExists.Fail"/>); SK7004 the load failed and was rolled back; SK7001 a
+    /// value SQLite's column cannot hold.
+    /// </exception>
+    public static DatabaseLoadResult Load(ISynthesizer synthesizer, string databasePath, long start, int count, DatabaseLoadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(synthesizer);
+        ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        options ??= new DatabaseLoadOptions();
+        string table = DatabaseLoad.TableOf(synthesizer, options);
+        bool existed = File.Exists(databasePath);
+        try
+        {
+            using var connection = Open(databasePath);
+            return Load(connection, synthesizer, table, start, count, options, cancellationToken);
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or OperationCanceledException or SynthKitException)
+        {
+            if (!existed)
+            {
+                SqliteConnection.ClearAllPools();
+                File.Delete(databasePath); // the file this load created holds nothing: leave no empty database behind
+            }
+
+            if (ex is SqliteException sqlite)
+            {
+                throw new SynthKitException(SinkErrorCodes.LoadFailed, $"Loading '{table}' failed and was rolled back, nothing was loaded: {sqlite.Message}", databasePath);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The <c>CREATE TABLE</c> statement a spec becomes.</summary>
+    /// <param name="spec">The table.</param>
+    /// <param name="table">The table's name (quoted in the statement).</param>
+    /// <returns>The statement.</returns>
+    public static string CreateTable(TableSpec spec, string table)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return $"CREATE TABLE {DatabaseLoad.Quote(table)} ({DatabaseLoad.Columns(spec, TypeOf)}) STRICT";
+    }
+
+    private static SqliteConnection Open(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static DatabaseLoadResult Load(SqliteConnection connection, ISynthesizer synthesizer, string table, long start, int count, DatabaseLoadOptions options, CancellationToken cancellationToken)
+    {
+        var spec = synthesizer.Spec;
+        using var transaction = connection.BeginTransaction();
+        bool exists = Scalar(connection, transaction, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name", ("$name", table)) > 0;
+        bool create = !exists || options.IfExists == IfTableExists.Replace;
+        if (exists && options.IfExists == IfTableExists.Fail)
+        {
+            throw new SynthKitException(SinkErrorCodes.TableExists, $"The table '{table}' exists already; say --if-exists replace (drop and load again) or append (add the rows).", connection.DataSource);
+        }
+
+        if (exists && create)
+        {
+            Execute(connection, transaction, $"DROP TABLE {DatabaseLoad.Quote(table)}");
+        }
+
+        if (create)
+        {
+            Execute(connection, transaction, CreateTable(spec, table));
+        }
+
+        int perStatement = Math.Max(1, Math.Min(RowsPerStatement, MaxVariables / Math.Max(1, spec.Columns.Count)));
+        using var many = Insert(connection, transaction, spec, table, perStatement);
+        using var one = Insert(connection, transaction, spec, table, 1);
+        foreach (var batch in synthesizer.ToBatches(start, count, ParallelWriting.BlockRows, options.DegreeOfParallelism, cancellationToken))
+        {
+            int row = 0;
+            for (; row + perStatement <= batch.RowCount; row += perStatement)
+            {
+                Bind(many, batch, row, perStatement);
+                many.ExecuteNonQuery();
+            }
+
+            for (; row < batch.RowCount; row++)
+            {
+                Bind(one, batch, row, 1);
+                one.ExecuteNonQuery();
+            }
+        }
+
+        Execute(connection, transaction, $"CREATE TABLE IF NOT EXISTS {DatabaseLoad.ManifestTable} (table_name TEXT NOT NULL, first_row INTEGER NOT NULL, rows INTEGER NOT NULL, manifest TEXT NOT NULL, PRIMARY KEY (table_name, first_row)) STRICT");
+        if (create)
+        {
+            Execute(connection, transaction, $"DELETE FROM {DatabaseLoad.ManifestTable} WHERE table_name = $name", ("$name", table));
+        }
+
+        Execute(
+            connection,
+            transaction,
+            $"INSERT INTO {DatabaseLoad.ManifestTable} (table_name, first_row, rows, manifest) VALUES ($name, $start, $rows, $manifest) ON CONFLICT (table_name, first_row) DO UPDATE SET rows = excluded.rows, manifest = excluded.manifest",
+            ("$name", table),
+            ("$start", start),
+            ("$rows", count),
+            ("$manifest", DatabaseLoad.Manifest(synthesizer, table, start, count)));
+        cancellationToken.ThrowIfCancellationRequested();
+        transaction.Commit();
+        return new DatabaseLoadResult(table, count, create);
+    }
+
+    private static SqliteCommand Insert(SqliteConnection connection, SqliteTransaction transaction, TableSpec spec, string table, int rows)
+    {
+        var sql = new StringBuilder($"INSERT INTO {DatabaseLoad.Quote(table)} ({string.Join(", ", spec.Columns.Select(c => DatabaseLoad.Quote(c.Name)))}) VALUES ");
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        for (int r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (int c = 0; c < spec.Columns.Count; c++)
+            {
+                string name = $"$p{(r * spec.Columns.Count) + c}";
+                sql.Append(c == 0 ? name : ", " + name);
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.ToString();
+        command.Prepare();
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, ColumnBatch batch, int first, int rows)
+    {
+        int width = batch.Columns.Count;
+        for (int r = 0; r < rows; r++)
+        {
+            int row = first + r;
+            for (int c = 0; c < width; c++)
+            {
+                command.Parameters[(r * width) + c].Value = ValueOf(batch[c], row, batch.StartRow + row);
+            }
+        }
+    }
+
+    private static object ValueOf(Column column, int row, long index)
+    {
+        if (column.IsNull(row))
+        {
+            return DBNull.Value;
+        }
+
+        return column switch
+        {
+            Column<bool> c => c[row] ? 1L : 0L,
+            Column<sbyte> c => (long)c[row],
+            Column<byte> c => (long)c[row],
+            Column<short> c => (long)c[row],
+            Column<ushort> c => (long)c[row],
+            Column<int> c => (long)c[row],
+            Column<uint> c => (long)c[row],
+            Column<long> c => c[row],
+            Column<ulong> c => c[row] <= long.MaxValue ? (long)c[row] : throw DatabaseLoad.Unwritable(column, index, $"{c[row]} is larger than SQLite's INTEGER holds"),
+            Column<float> c => (double)c[row],
+            Column<double> c => c[row],
+            _ => DatabaseLoad.Text(column, row),
+        };
+    }
+
+    private static string TypeOf(ColumnSpec c) => c.Type switch
+    {
+        StorageType.Boolean or StorageType.Int8 or StorageType.UInt8 or StorageType.Int16 or StorageType.UInt16 or StorageType.Int32
+            or StorageType.UInt32 or StorageType.Int64 or StorageType.UInt64 => "INTEGER",
+        StorageType.Float32 or StorageType.Float64 => "REAL",
+        _ => "TEXT",
+    };
+
+    private static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+}
