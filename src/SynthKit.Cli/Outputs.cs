@@ -27,6 +27,12 @@ internal sealed class Outputs
 
     public Option<string> IfExists { get; } = new("--if-exists") { Description = "With a database, when the table exists: fail (default), replace (drop and load again, in one transaction) or append.", DefaultValueFactory = _ => "fail" };
 
+    public Option<int?> Shards { get; } = new("--shards") { Description = "Cut the rows into this many parts (files part-00000-of-NNNNN.<format> in the --out directory, Parquet unless --format says otherwise); with --shard or --plan." };
+
+    public Option<int?> Shard { get; } = new("--shard") { Description = "With --shards: the part to write (0 … shards − 1), e.g. $JOB_COMPLETION_INDEX; it also updates the dataset manifest." };
+
+    public Option<bool> Plan { get; } = new("--plan") { Description = "With --shards: write only the dataset manifest (dataset.synth.json), listing every part before any is made." };
+
     public Outputs()
     {
         Format.AcceptOnlyFromAmong("csv", "jsonl", "parquet", "sqlite");
@@ -42,12 +48,28 @@ internal sealed class Outputs
         command.Options.Add(Postgres);
         command.Options.Add(Table);
         command.Options.Add(IfExists);
+        command.Options.Add(Shards);
+        command.Options.Add(Shard);
+        command.Options.Add(Plan);
         command.Validators.Add(result =>
         {
             bool file = result.GetValue(Out) is not null, postgres = result.GetValue(Postgres) is not null;
+            bool sharded = result.GetValue(Shards) is not null;
             if (file == postgres)
             {
                 result.AddError("Give exactly one of --out (a file or a SQLite database) and --postgres.");
+            }
+            else if (sharded && (postgres || result.GetValue(Format) == "sqlite"))
+            {
+                result.AddError("--shards writes files (Parquet, CSV or JSON Lines); load a database with --start and --rows per process and --if-exists append.");
+            }
+            else if (sharded == (result.GetValue(Shard) is null && !result.GetValue(Plan)) || (result.GetValue(Shard) is not null && result.GetValue(Plan)))
+            {
+                result.AddError("--shards needs exactly one of --shard N and --plan, and they need --shards.");
+            }
+            else if (sharded && (result.GetValue(Shards) < 1 || result.GetValue(Shard) is < 0 || result.GetValue(Shard) >= result.GetValue(Shards)))
+            {
+                result.AddError("--shards must be at least 1 and --shard between 0 and --shards − 1.");
             }
             else if (!IsDatabase(result) && (result.GetResult(Table) is not null || result.GetResult(IfExists) is not null))
             {
@@ -74,6 +96,25 @@ internal sealed class Outputs
                 ? PostgresSink.Load(synthesizer, parse.GetValue(Postgres)!, start, rows, options, console.Cancellation)
                 : SqliteSink.Load(synthesizer, parse.GetValue(Out)!.FullName, start, rows, options, console.Cancellation);
             console.Line($"Loaded {result.Rows:N0} rows of {table} into table '{result.Table}' of {target}{(result.Created ? " (created)" : "")}, with its manifest in {DatabaseManifest.TableName}.");
+            return;
+        }
+
+        if (parse.GetValue(Shards) is { } shards)
+        {
+            string directory = parse.GetValue(Out)!.FullName;
+            var layout = new ShardLayout(start, rows, shards);
+            var format = Formats.Parse(parse.GetValue(Format)) ?? FixtureFormat.Parquet;
+            if (parse.GetValue(Plan))
+            {
+                string manifest = Datasets.Plan(synthesizer, directory, layout, format);
+                console.Line($"Planned {rows:N0} rows of {table} in {shards:N0} parts in {directory}: {manifest}.");
+                return;
+            }
+
+            int shard = parse.GetValue(Shard)!.Value;
+            var (first, count) = layout.Part(shard);
+            var part = console.WithProgress($"{verb} part {shard}", count, progress => Datasets.WriteShard(synthesizer, directory, layout, shard, format, parse.GetValue(Parallel), progress, console.Cancellation));
+            console.Line($"Wrote part {shard} of {shards} ({count:N0} rows from row {first:N0}, {part.Bytes:N0} bytes): {part.Path}; updated {ShardLayout.ManifestName}.");
             return;
         }
 

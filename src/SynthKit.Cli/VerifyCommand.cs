@@ -10,7 +10,7 @@ internal static class VerifyCommand
     public static Command Create(Reporter console)
     {
         var (assembly, references) = Cli.AssemblyOptions(required: false);
-        var fixtures = new Argument<FileInfo[]>("fixture") { Description = "The fixtures to check (their manifests are found beside them).", Arity = ArgumentArity.OneOrMore };
+        var fixtures = new Argument<FileInfo[]>("fixture") { Description = "The fixtures to check (their manifests are found beside them), or directories of shards (checked against dataset.synth.json).", Arity = ArgumentArity.OneOrMore };
         var command = new Command("verify", "Check fixtures: each must match its manifest's SHA-256 and, with --assembly, what its schema generates now (fingerprint, settings, bytes). Exit code 0 only when every fixture holds.")
         {
             fixtures, assembly, references,
@@ -24,6 +24,13 @@ internal static class VerifyCommand
             {
                 try
                 {
+                    if (Directory.Exists(fixture.FullName) && File.Exists(Path.Combine(fixture.FullName, ShardLayout.ManifestName)))
+                    {
+                        int parts = Datasets.Verify(fixture.FullName);
+                        console.Line($"{fixture.FullName}: OK ({parts:N0} parts match {ShardLayout.ManifestName})");
+                        continue;
+                    }
+
                     ISynthesizer? synthesizer = null;
                     if (loaded is not null)
                     {

@@ -838,4 +838,7 @@ public static class SinkErrorCodes
 
     /// <summary>A database load failed (connection, a constraint, a type); it was rolled back and nothing was loaded.</summary>
     public const string LoadFailed = "SK7004";
+
+    /// <summary>A shard layout that cannot be (no shards, more shards than rows, a shard outside the layout).</summary>
+    public const string InvalidShard = "SK7005";
 }
