@@ -144,6 +144,23 @@ internal static class DatabaseLoad
         _ => Convert.ToString(column.GetValue(row), CultureInfo.InvariantCulture)!,
     };
 
+    /// <summary>The UTF-8 bytes of a row's value as CSV holds it, formatted into <paramref name="buffer"/> where it fits.</summary>
+    public static ReadOnlySpan<byte> Utf8(Column column, int row, Span<byte> buffer)
+    {
+        int written = column switch
+        {
+            Column<DateTime> c => IsoFormat.Write(c[row], buffer),
+            Column<DateTimeOffset> c => IsoFormat.Write(c[row], buffer),
+            Column<DateOnly> c => IsoFormat.Write(c[row], buffer),
+            Column<TimeOnly> c => IsoFormat.Write(c[row], buffer),
+            Column<TimeSpan> c => IsoFormat.Write(c[row], buffer),
+            Column<decimal> c when c[row].TryFormat(buffer, out int n, default, CultureInfo.InvariantCulture) => n,
+            Column<Guid> c when c[row].TryFormat(buffer, out int n, "D") => n,
+            _ => -1,
+        };
+        return written >= 0 ? buffer[..written] : Encoding.UTF8.GetBytes(Text(column, row));
+    }
+
     /// <summary>The error for a value a column's database type cannot hold.</summary>
     public static SynthKitException Unwritable(Column column, long row, string why) =>
         new(SinkErrorCodes.UnwritableValue, $"Column '{column.Name}', row {row + 1}: {why}.");

@@ -3,7 +3,9 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using System.Collections.Generic;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace SynthKit.Databases;
 
@@ -19,9 +21,6 @@ namespace SynthKit.Databases;
 /// </remarks>
 public static class SqliteSink
 {
-    private const int MaxVariables = 32_766; // SQLite's limit on parameters per statement (3.32 and later)
-    private const int RowsPerStatement = 64;
-
     /// <summary>
     /// Loads rows <c>start … start + count − 1</c> into a table of a SQLite database file (created when missing).
     /// </summary>
@@ -103,24 +102,7 @@ public static class SqliteSink
             Execute(connection, transaction, CreateTable(spec, table));
         }
 
-        int perStatement = Math.Max(1, Math.Min(RowsPerStatement, MaxVariables / Math.Max(1, spec.Columns.Count)));
-        using var many = Insert(connection, transaction, spec, table, perStatement);
-        using var one = Insert(connection, transaction, spec, table, 1);
-        foreach (var batch in synthesizer.ToBatches(start, count, ParallelWriting.BlockRows, options.DegreeOfParallelism, cancellationToken))
-        {
-            int row = 0;
-            for (; row + perStatement <= batch.RowCount; row += perStatement)
-            {
-                Bind(many, batch, row, perStatement);
-                many.ExecuteNonQuery();
-            }
-
-            for (; row < batch.RowCount; row++)
-            {
-                Bind(one, batch, row, 1);
-                one.ExecuteNonQuery();
-            }
-        }
+        Insert(connection, spec, table, synthesizer.ToBatches(start, count, ParallelWriting.BlockRows, options.DegreeOfParallelism, cancellationToken));
 
         Execute(connection, transaction, $"CREATE TABLE IF NOT EXISTS {DatabaseLoad.ManifestTable} (table_name TEXT NOT NULL, first_row INTEGER NOT NULL, rows INTEGER NOT NULL, manifest TEXT NOT NULL, PRIMARY KEY (table_name, first_row)) STRICT");
         if (create)
@@ -141,64 +123,84 @@ public static class SqliteSink
         return new DatabaseLoadResult(table, count, create);
     }
 
-    private static SqliteCommand Insert(SqliteConnection connection, SqliteTransaction transaction, TableSpec spec, string table, int rows)
+    /// <summary>
+    /// Inserts the batches' rows through one prepared statement bound by position with SQLitePCLRaw, the layer
+    /// Microsoft.Data.Sqlite itself runs on: its commands look every parameter up by name on every execution, which
+    /// halves the rows per second; text is bound as the batch's own UTF-8 bytes, without strings in between.
+    /// </summary>
+    private static void Insert(SqliteConnection connection, TableSpec spec, string table, IEnumerable<ColumnBatch> batches)
     {
-        var sql = new StringBuilder($"INSERT INTO {DatabaseLoad.Quote(table)} ({string.Join(", ", spec.Columns.Select(c => DatabaseLoad.Quote(c.Name)))}) VALUES ");
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        for (int r = 0; r < rows; r++)
+        var db = connection.Handle!;
+        string sql = $"INSERT INTO {DatabaseLoad.Quote(table)} ({string.Join(", ", spec.Columns.Select(c => DatabaseLoad.Quote(c.Name)))}) VALUES ({string.Join(", ", spec.Columns.Select(_ => "?"))})";
+        Check(db, raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt statement));
+        using (statement)
         {
-            sql.Append(r == 0 ? "(" : ", (");
-            for (int c = 0; c < spec.Columns.Count; c++)
+            var categories = new Dictionary<IReadOnlyList<string>, byte[][]>(ReferenceEqualityComparer.Instance);
+            Span<byte> text = stackalloc byte[64];
+            foreach (var batch in batches)
             {
-                string name = $"$p{(r * spec.Columns.Count) + c}";
-                sql.Append(c == 0 ? name : ", " + name);
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
+                for (int row = 0; row < batch.RowCount; row++)
+                {
+                    for (int c = 0; c < batch.Columns.Count; c++)
+                    {
+                        Bind(statement, c + 1, batch[c], row, batch.StartRow + row, categories, text);
+                    }
 
-            sql.Append(')');
-        }
-
-        command.CommandText = sql.ToString();
-        command.Prepare();
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, ColumnBatch batch, int first, int rows)
-    {
-        int width = batch.Columns.Count;
-        for (int r = 0; r < rows; r++)
-        {
-            int row = first + r;
-            for (int c = 0; c < width; c++)
-            {
-                command.Parameters[(r * width) + c].Value = ValueOf(batch[c], row, batch.StartRow + row);
+                    int rc = raw.sqlite3_step(statement);
+                    raw.sqlite3_reset(statement);
+                    if (rc != raw.SQLITE_DONE)
+                    {
+                        throw new SqliteException($"row {batch.StartRow + row + 1}: {raw.sqlite3_errmsg(db).utf8_to_string()}", rc);
+                    }
+                }
             }
         }
     }
 
-    private static object ValueOf(Column column, int row, long index)
+    private static void Bind(sqlite3_stmt statement, int index, Column column, int row, long rowIndex, Dictionary<IReadOnlyList<string>, byte[][]> categories, Span<byte> text)
     {
         if (column.IsNull(row))
         {
-            return DBNull.Value;
+            raw.sqlite3_bind_null(statement, index);
+            return;
         }
 
-        return column switch
+        switch (column)
         {
-            Column<bool> c => c[row] ? 1L : 0L,
-            Column<sbyte> c => (long)c[row],
-            Column<byte> c => (long)c[row],
-            Column<short> c => (long)c[row],
-            Column<ushort> c => (long)c[row],
-            Column<int> c => (long)c[row],
-            Column<uint> c => (long)c[row],
-            Column<long> c => c[row],
-            Column<ulong> c => c[row] <= long.MaxValue ? (long)c[row] : throw DatabaseLoad.Unwritable(column, index, $"{c[row]} is larger than SQLite's INTEGER holds"),
-            Column<float> c => (double)c[row],
-            Column<double> c => c[row],
-            _ => DatabaseLoad.Text(column, row),
-        };
+            case Column<bool> c: raw.sqlite3_bind_int64(statement, index, c[row] ? 1 : 0); break;
+            case Column<sbyte> c: raw.sqlite3_bind_int64(statement, index, c[row]); break;
+            case Column<byte> c: raw.sqlite3_bind_int64(statement, index, c[row]); break;
+            case Column<short> c: raw.sqlite3_bind_int64(statement, index, c[row]); break;
+            case Column<ushort> c: raw.sqlite3_bind_int64(statement, index, c[row]); break;
+            case Column<int> c: raw.sqlite3_bind_int64(statement, index, c[row]); break;
+            case Column<uint> c: raw.sqlite3_bind_int64(statement, index, c[row]); break;
+            case Column<long> c: raw.sqlite3_bind_int64(statement, index, c[row]); break;
+            case Column<ulong> c:
+                raw.sqlite3_bind_int64(statement, index, c[row] <= long.MaxValue ? (long)c[row] : throw DatabaseLoad.Unwritable(column, rowIndex, $"{c[row]} is larger than SQLite's INTEGER holds"));
+                break;
+            case Column<float> c: raw.sqlite3_bind_double(statement, index, c[row]); break;
+            case Column<double> c: raw.sqlite3_bind_double(statement, index, c[row]); break;
+            case StringColumn c: raw.sqlite3_bind_text(statement, index, c.GetUtf8(row)); break;
+            case CategoricalColumn c:
+                if (!categories.TryGetValue(c.Categories, out var encoded) || encoded.Length < c.Categories.Count)
+                {
+                    categories[c.Categories] = encoded = c.Categories.Select(Encoding.UTF8.GetBytes).ToArray();
+                }
+
+                raw.sqlite3_bind_text(statement, index, encoded[c.Codes[row]]);
+                break;
+            default:
+                raw.sqlite3_bind_text(statement, index, DatabaseLoad.Utf8(column, row, text));
+                break;
+        }
+    }
+
+    private static void Check(sqlite3 db, int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+        }
     }
 
     private static string TypeOf(ColumnSpec c) => c.Type switch

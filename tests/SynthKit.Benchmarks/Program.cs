@@ -96,6 +96,44 @@ if (args.Length > 0 && args[0] == "quick-models")
     return;
 }
 
+if (args.Length > 0 && args[0] == "quick-sinks")
+{
+    // A rough development-time reading, not a benchmark: best of three runs each.
+    var parquet = new ParquetPatients();
+    var sqlite = new SqliteLoad();
+    var postgres = new PostgresCopy();
+    postgres.Start();
+    try
+    {
+        foreach (var (name, run, rows) in new (string, Action, double)[]
+        {
+            ("parquet 1 thread", () => { parquet.Threads = 1; parquet.Patients(); }, 1_000_000),
+            ("parquet 2 threads", () => { parquet.Threads = 2; parquet.Patients(); }, 1_000_000),
+            ("csv 1 thread", () => SynthKit.ParallelWriting.WriteCsv(new PatientSynthesizer(42), Stream.Null, 0, 1_000_000, 1), 1_000_000),
+            ("csv 2 threads", () => SynthKit.ParallelWriting.WriteCsv(new PatientSynthesizer(42), Stream.Null, 0, 1_000_000, 2), 1_000_000),
+            ("sqlite", () => { sqlite.Fresh(); sqlite.Patients(); sqlite.Remove(); }, 200_000),
+            ("postgres", () => postgres.Patients(), 200_000),
+        })
+        {
+            double best = double.MaxValue;
+            for (int i = 0; i < 3; i++)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                run();
+                best = Math.Min(best, watch.Elapsed.TotalSeconds);
+            }
+
+            Console.WriteLine($"{name}: {rows / best:N0} rows/s");
+        }
+    }
+    finally
+    {
+        postgres.Stop();
+    }
+
+    return;
+}
+
 if (args.Length > 0 && args[0] == "quick-columns")
 {
     // A rough development-time reading: best of three runs each.
