@@ -78,6 +78,9 @@ public static class SqliteSink
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
         connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA cache_size = -65536"; // 64 MiB of page cache for this connection: a large load stays in memory until commit
+        pragma.ExecuteNonQuery();
         return connection;
     }
 

@@ -146,7 +146,7 @@ public static class Datasets
                     throw new SynthKitException(FixtureErrorCodes.Missing, $"The part '{Path.GetFileName(file)}' that the dataset manifest lists does not exist.", file);
                 }
 
-                if (FixtureManifest.Hash(File.ReadAllBytes(file)) != part.GetProperty("sha256").GetString())
+                if (HashOf(file) != part.GetProperty("sha256").GetString())
                 {
                     throw new SynthKitException(FixtureErrorCodes.Tampered, $"The part's bytes no longer match the dataset manifest's SHA-256: it was edited or replaced.", file, 1, 1);
                 }
@@ -166,6 +166,13 @@ public static class Datasets
         }
 
         return parts;
+    }
+
+    /// <summary>A file's SHA-256, streamed: parts are large, and verifying one must not hold it in memory.</summary>
+    private static string HashOf(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream)).ToLowerInvariant();
     }
 
     /// <summary>Rewrites the dataset manifest from the layout and the parts' own manifests, holding a lock on the directory.</summary>
