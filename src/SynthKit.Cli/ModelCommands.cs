@@ -15,7 +15,10 @@ internal static class ModelCommands
 {
     public static Command Fit(Reporter console)
     {
-        var data = new Argument<FileInfo>("data") { Description = "The real rows, CSV." };
+        var data = new Argument<FileInfo?>("data") { Description = "The real rows: CSV, or Parquet (.parquet). Or leave it out and give --from-query.", Arity = ArgumentArity.ZeroOrOne };
+        var fromQuery = new Option<string?>("--from-query") { Description = "Read the real rows with this SQL query, from --sqlite or --postgres, instead of a file." };
+        var sqlite = new Option<FileInfo?>("--sqlite") { Description = "With --from-query: the SQLite database file." };
+        var postgres = new Option<string?>("--postgres") { Description = "With --from-query: an Npgsql connection string." };
         var (metadata, specFile) = Tables.SpecOptions("describing the columns (without it or --spec, the columns are inferred from the data and printed)");
         var output = new Option<FileInfo>("--out", "-o") { Description = "The model file to write (JSON, aggregates only).", Required = true };
         var seed = new Option<long>("--seed") { Description = "The seed of the fit's tie-breaking, of the holdout split and of the evaluation sample (default 0).", DefaultValueFactory = _ => 0 };
@@ -44,11 +47,17 @@ internal static class ModelCommands
 
         var command = new Command("fit", "Fit a model to real rows (CSV) and write it as aggregates-only JSON. Personal data, identifiers and free text are never read. With --holdout-share or --holdout, evaluate the fit against rows it did not see and store the summary.")
         {
-            data, metadata, specFile, output, seed, kind, marginals, minimumCount, maxParents, bins, holdoutShare, holdout, targetColumn, constraints,
+            data, fromQuery, sqlite, postgres, metadata, specFile, output, seed, kind, marginals, minimumCount, maxParents, bins, holdoutShare, holdout, targetColumn, constraints,
         };
         command.Validators.Add(result =>
         {
             Tables.OneSpecAtMost(result, metadata, specFile);
+            bool query = result.GetValue(fromQuery) is not null;
+            int databases = (result.GetValue(sqlite) is null ? 0 : 1) + (result.GetValue(postgres) is null ? 0 : 1);
+            if (query == (result.GetValue(data) is not null) || (query && databases != 1) || (!query && databases != 0))
+            {
+                result.AddError("Give the real rows as a file (CSV or Parquet), or as --from-query with exactly one of --sqlite and --postgres.");
+            }
             if (result.GetValue(holdoutShare) is { } share && result.GetValue(holdout) is not null)
             {
                 result.AddError("Give --holdout-share or --holdout, not both.");
@@ -60,19 +69,18 @@ internal static class ModelCommands
         });
         command.SetAction(parse =>
         {
-            var file = parse.GetValue(data)!;
-            var spec = Tables.Resolve(console, parse.GetValue(metadata), parse.GetValue(specFile), file);
-            var table = ColumnReader.ReadCsv(file.FullName, spec);
+            var (table, file) = Tables.Read(console, parse.GetValue(data), parse.GetValue(fromQuery), parse.GetValue(sqlite), parse.GetValue(postgres), parse.GetValue(metadata), parse.GetValue(specFile));
+            var spec = table.Spec;
             var declared = parse.GetValue(constraints) ?? [];
             var violations = SynthModel.CheckConstraints(table, declared);
             foreach (var v in violations.Take(20))
             {
-                console.ErrorWriter.WriteLine($"{file.FullName}({v.Row + 2},1): warning {ModelingErrorCodes.ConstraintViolated}: row {v.Row + 1} breaks constraint '{v.Constraint}': {v.Detail}");
+                console.ErrorWriter.WriteLine($"{file}({v.Row + 2},1): warning {ModelingErrorCodes.ConstraintViolated}: row {v.Row + 1} breaks constraint '{v.Constraint}': {v.Detail}");
             }
 
             if (violations.Count > 20)
             {
-                console.ErrorWriter.WriteLine($"{file.FullName}: warning {ModelingErrorCodes.ConstraintViolated}: {violations.Count - 20:N0} more rows break a constraint ({violations.Count:N0} in all).");
+                console.ErrorWriter.WriteLine($"{file}: warning {ModelingErrorCodes.ConstraintViolated}: {violations.Count - 20:N0} more rows break a constraint ({violations.Count:N0} in all).");
             }
 
             long fitSeed = parse.GetValue(seed);
@@ -83,7 +91,7 @@ internal static class ModelCommands
             }
             else if (parse.GetValue(holdout) is { } h)
             {
-                held = ColumnReader.ReadCsv(h.FullName, spec);
+                held = h.Extension.Equals(".parquet", StringComparison.OrdinalIgnoreCase) ? ParquetFiles.ReadParquet(h.FullName, spec) : ColumnReader.ReadCsv(h.FullName, spec);
             }
 
             var options = new ModelOptions
@@ -274,7 +282,10 @@ internal static class ModelCommands
 
     public static Command ScaffoldCommand(Reporter console)
     {
-        var data = new Argument<FileInfo>("data") { Description = "The real rows, CSV." };
+        var data = new Argument<FileInfo?>("data") { Description = "The real rows: CSV, or Parquet (.parquet). Or leave it out and give --from-query.", Arity = ArgumentArity.ZeroOrOne };
+        var fromQuery = new Option<string?>("--from-query") { Description = "Read the real rows with this SQL query, from --sqlite or --postgres, instead of a file." };
+        var sqlite = new Option<FileInfo?>("--sqlite") { Description = "With --from-query: the SQLite database file." };
+        var postgres = new Option<string?>("--postgres") { Description = "With --from-query: an Npgsql connection string." };
         var (metadata, specFile) = Tables.SpecOptions("describing the columns (without it or --spec, the columns are inferred from the data)");
         var ns = new Option<string>("--namespace") { Description = "The class's namespace (default Synthetic).", DefaultValueFactory = _ => "Synthetic" };
         var className = new Option<string?>("--class") { Description = "The class name (default: the file's name in PascalCase)." };
@@ -384,6 +395,46 @@ internal static class Tables
         {
             result.AddError("Give --metadata or --spec, not both.");
         }
+    }
+
+    /// <summary>
+    /// The real rows of <c>fit</c>: a CSV file (under the spec given, or one inferred and printed), a Parquet file (under
+    /// the spec given or the file's own), or a query against SQLite or PostgreSQL; and what to call them in messages.
+    /// </summary>
+    public static (ColumnBatch Table, string Source) Read(Reporter console, FileInfo? file, string? query, FileInfo? sqlite, string? postgres, FileInfo? metadata, FileInfo? spec)
+    {
+        TableSpec? given = metadata is not null ? SdvMetadata.Load(metadata.FullName) : spec is not null ? TableSpec.Load(spec.FullName) : null;
+        if (query is not null)
+        {
+            var rows = sqlite is not null ? SynthKit.Databases.DatabaseSource.ReadSqlite(sqlite.FullName, query, given) : SynthKit.Databases.DatabaseSource.ReadPostgres(postgres!, query, given);
+            Describe(console, given, rows.Spec, "the query's result");
+            return (rows, sqlite?.FullName ?? "query");
+        }
+
+        if (file!.Extension.Equals(".parquet", StringComparison.OrdinalIgnoreCase))
+        {
+            var rows = ParquetFiles.ReadParquet(file.FullName, given);
+            Describe(console, given, rows.Spec, file.Name);
+            return (rows, file.FullName);
+        }
+
+        return (ColumnReader.ReadCsv(file.FullName, Resolve(console, metadata, spec, file)), file.FullName);
+    }
+
+    private static void Describe(Reporter console, TableSpec? given, TableSpec taken, string from)
+    {
+        if (given is not null)
+        {
+            return;
+        }
+
+        console.Line($"Took the columns from {from} (give --metadata or --spec to state them):");
+        foreach (var line in SpecInference.Describe(taken))
+        {
+            console.Line("  " + line);
+        }
+
+        console.Line("");
     }
 
     /// <summary>The spec from <paramref name="metadata"/> or <paramref name="spec"/>, or inferred from <paramref name="csv"/> and printed.</summary>

@@ -379,6 +379,63 @@ public sealed class ModelCommandTests : IClassFixture<ModelCommandTests.Fitted>
         Assert.Equal(10L, command.ExecuteScalar());
     }
 
+    [Fact]
+    public void Fit_reads_real_rows_from_parquet_or_a_sqlite_query_into_the_same_model_as_from_csv()
+    {
+        var spec = SdvMetadata.Load(Metadata);
+        var table = ColumnReader.ReadCsv(_fitted.Temp["adult.csv"], spec);
+        string[] fit = ["--metadata", Metadata, "--seed", "3", "--kind", "copula"];
+        Assert.Equal(0, Run.Synthkit(["fit", _fitted.Temp["adult.csv"], .. fit, "--out", _fitted.Temp["from-csv.json"]]).ExitCode);
+
+        // The same rows as Parquet (the data team's export).
+        using (var file = File.Create(_fitted.Temp["adult.parquet"]))
+        {
+            table.WriteParquet(file);
+        }
+
+        Assert.Equal(0, Run.Synthkit(["fit", _fitted.Temp["adult.parquet"], .. fit, "--out", _fitted.Temp["from-parquet.json"]]).ExitCode);
+        Assert.Equal(File.ReadAllBytes(_fitted.Temp["from-csv.json"]), File.ReadAllBytes(_fitted.Temp["from-parquet.json"]));
+
+        // The same rows in a SQLite table someone else loaded (text, integers, nulls), read by a query.
+        string db = _fitted.Temp["real.db"];
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var transaction = connection.BeginTransaction();
+            using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE people (" + string.Join(", ", spec.Columns.Select(c => $"\"{c.Name}\"")) + ")";
+            create.ExecuteNonQuery();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO people VALUES (" + string.Join(", ", spec.Columns.Select((_, i) => "$p" + i)) + ")";
+            var parameters = spec.Columns.Select((_, i) => insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter { ParameterName = "$p" + i })).ToArray();
+            for (int row = 0; row < table.RowCount; row++)
+            {
+                for (int c = 0; c < parameters.Length; c++)
+                {
+                    parameters[c].Value = table[c].GetValue(row) ?? DBNull.Value;
+                }
+
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+
+        var (code, _, error) = Run.Synthkit(["fit", "--from-query", "SELECT * FROM people ORDER BY rowid", "--sqlite", db, .. fit, "--out", _fitted.Temp["from-query.json"]]);
+        Assert.Equal((0, ""), (code, error));
+        Assert.Equal(File.ReadAllBytes(_fitted.Temp["from-csv.json"]), File.ReadAllBytes(_fitted.Temp["from-query.json"]));
+
+        // Without a spec the columns come from the result (and are printed); a broken query is SK7006.
+        var (inferred, output, _) = Run.Synthkit("fit", "--from-query", "SELECT age, workclass FROM people", "--sqlite", db, "--out", _fitted.Temp["small.json"]);
+        Assert.Equal(0, inferred);
+        Assert.Contains("Took the columns from the query's result", output, StringComparison.Ordinal);
+        var broken = Run.Synthkit("fit", "--from-query", "SELECT nope FROM people", "--sqlite", db, "--out", _fitted.Temp["x.json"]);
+        Assert.Equal(Cli.InputError, broken.ExitCode);
+        Assert.Contains("error SK7006", broken.Error, StringComparison.Ordinal);
+        Assert.Equal(2, Run.Synthkit("fit", "--from-query", "SELECT 1", "--out", _fitted.Temp["x.json"]).ExitCode);
+        Assert.Equal(2, Run.Synthkit("fit", _fitted.Temp["adult.csv"], "--sqlite", db, "--out", _fitted.Temp["x.json"]).ExitCode);
+    }
+
     private string Expand(string arg) => arg.Replace("{data}", _fitted.Temp["adult.csv"], StringComparison.Ordinal)
         .Replace("{model}", _fitted.Model, StringComparison.Ordinal).Replace("{tmp}", _fitted.Temp.Path, StringComparison.Ordinal);
 

@@ -104,6 +104,31 @@ public sealed class PostgresSinkTests
     }
 
     [Fact]
+    public void A_query_reads_the_copied_rows_back_into_the_same_columns()
+    {
+        var synthesizer = new AllTypesSynthesizer(13);
+        PostgresSink.Load(synthesizer, _server.ConnectionString, 0, 1_500, new DatabaseLoadOptions { Table = "read_back" });
+        var batch = synthesizer.ToBatch(0, 1_500);
+        var byGuid = Enumerable.Range(0, batch.RowCount).ToDictionary(r => (Guid)batch["Guid"].GetValue(r)!);
+
+        var read = DatabaseSource.ReadPostgres(_server.ConnectionString, "SELECT * FROM read_back", AllTypesSynthesizer.Spec);
+        Assert.Equal(batch.RowCount, read.RowCount);
+        for (int r = 0; r < read.RowCount; r++)
+        {
+            int original = byGuid[(Guid)read["Guid"].GetValue(r)!];
+            for (int c = 0; c < batch.Columns.Count; c++)
+            {
+                object? expected = batch[c].GetValue(original), actual = read[c].GetValue(r);
+                Assert.True(expected is DateTimeOffset o ? o.UtcDateTime == ((DateTimeOffset)actual!).UtcDateTime : Equals(expected, actual), $"{batch[c].Name}: {expected} ≠ {actual}");
+            }
+        }
+
+        var inferred = DatabaseSource.ReadPostgres(_server.ConnectionString, "SELECT \"Int32\", \"Guid\", \"DateOnly\", \"Color\", \"Bool\" FROM read_back");
+        Assert.Equal(new[] { StorageType.Int32, StorageType.Guid, StorageType.Date, StorageType.String, StorageType.Boolean }, inferred.Spec.Columns.Select(c => c.Type));
+        Assert.Equal(SinkErrorCodes.QueryFailed, Assert.Throws<SynthKitException>(() => DatabaseSource.ReadPostgres(_server.ConnectionString, "SELECT * FROM nowhere")).Code);
+    }
+
+    [Fact]
     public void The_server_checks_the_keys_and_a_failed_load_is_rolled_back_whole()
     {
         var spec = AllTypesSynthesizer.Spec;

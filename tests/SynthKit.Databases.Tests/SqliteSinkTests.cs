@@ -195,6 +195,40 @@ public sealed class SqliteSinkTests : IDisposable
     }
 
     [Fact]
+    public void A_query_reads_the_loaded_rows_back_into_the_same_columns()
+    {
+        var synthesizer = new AllTypesSynthesizer(12);
+        string db = Db("back.db");
+        SqliteSink.Load(synthesizer, db, 0, 2_000);
+        var batch = synthesizer.ToBatch(0, 2_000);
+
+        var read = DatabaseSource.ReadSqlite(db, "SELECT * FROM \"AllTypes\" ORDER BY rowid", AllTypesSynthesizer.Spec);
+        Assert.Equal(batch.RowCount, read.RowCount);
+        for (int c = 0; c < batch.Columns.Count; c++)
+        {
+            for (int r = 0; r < batch.RowCount; r++)
+            {
+                Assert.True(Equals(batch[c].GetValue(r), read[c].GetValue(r)), $"{batch[c].Name}, row {r}: {batch[c].GetValue(r)} ≠ {read[c].GetValue(r)}");
+            }
+        }
+
+        // Without a spec, the types are SQLite's: INTEGER, REAL, TEXT (categorical).
+        var inferred = DatabaseSource.ReadSqlite(db, "SELECT \"Int32\", \"Double\", \"Color\" FROM \"AllTypes\"");
+        Assert.Equal(new[] { StorageType.Int64, StorageType.Float64, StorageType.String }, inferred.Spec.Columns.Select(c => c.Type));
+        Assert.Equal(StatisticalKind.Categorical, inferred.Spec.Columns[2].Kind);
+        Assert.Equal("back", inferred.Spec.Name);
+
+        // Coded errors: no database, a failing query, a column the spec needs, a value its type cannot hold.
+        Assert.Equal(SinkErrorCodes.QueryFailed, Assert.Throws<SynthKitException>(() => DatabaseSource.ReadSqlite(Db("none.db"), "SELECT 1")).Code);
+        Assert.Equal(SinkErrorCodes.QueryFailed, Assert.Throws<SynthKitException>(() => DatabaseSource.ReadSqlite(db, "SELECT nope FROM \"AllTypes\"")).Code);
+        Assert.Equal(ErrorCodes.MissingColumn, Assert.Throws<SynthKitException>(() => DatabaseSource.ReadSqlite(db, "SELECT \"Int32\" FROM \"AllTypes\"", AllTypesSynthesizer.Spec)).Code);
+        var wrong = new TableSpec { Name = "t", Columns = [new ColumnSpec { Name = "String", Type = StorageType.Int32, Kind = StatisticalKind.Numerical }] };
+        var unreadable = Assert.Throws<SynthKitException>(() => DatabaseSource.ReadSqlite(db, "SELECT \"String\" FROM \"AllTypes\"", wrong));
+        Assert.Equal(SinkErrorCodes.QueryFailed, unreadable.Code);
+        Assert.Contains("Row 1, column 'String'", unreadable.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_create_statement_names_types_keys_and_quotes()
     {
         var spec = new TableSpec

@@ -841,4 +841,7 @@ public static class SinkErrorCodes
 
     /// <summary>A shard layout that cannot be (no shards, more shards than rows, a shard outside the layout).</summary>
     public const string InvalidShard = "SK7005";
+
+    /// <summary>A query for real rows that failed, or returned a value its column's type cannot hold.</summary>
+    public const string QueryFailed = "SK7006";
 }
