@@ -107,21 +107,7 @@ internal static class DatabaseLoad
             json.WriteNumber("start", start);
             json.WriteNumber("rows", rows);
             json.WriteEndObject();
-            json.WriteStartArray("models");
-            foreach (var model in FixtureManifest.ModelsOf(synthesizer))
-            {
-                json.WriteStartObject();
-                json.WriteString("key", model.Key);
-                json.WriteString("kind", model.Kind);
-                if (model.Sha256 is { } sha)
-                {
-                    json.WriteString("sha256", sha);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            FixtureManifest.WriteModelSummaries(json, synthesizer);
             json.WriteEndObject();
         }
 
@@ -129,35 +115,23 @@ internal static class DatabaseLoad
     }
 
     /// <summary>A row's value as the text CSV holds (ISO 8601 dates and times, invariant numbers), for text columns.</summary>
-    public static string Text(Column column, int row) => column switch
+    public static string Text(Column column, int row)
     {
-        Column<DateTime> c => Iso(c[row]),
-        Column<DateTimeOffset> c => Iso(c[row]),
-        Column<DateOnly> c => Iso(c[row]),
-        Column<TimeOnly> c => Iso(c[row]),
-        Column<TimeSpan> c => Iso(c[row]),
-        Column<decimal> c => c[row].ToString(CultureInfo.InvariantCulture),
-        Column<Guid> c => c[row].ToString("D"),
-        Column<char> c => c[row].ToString(),
-        StringColumn c => c[row]!,
-        CategoricalColumn c => c[row]!,
-        _ => Convert.ToString(column.GetValue(row), CultureInfo.InvariantCulture)!,
-    };
+        Span<byte> buffer = stackalloc byte[64];
+        int written = Formatted(column, row, buffer);
+        return written >= 0 ? Encoding.ASCII.GetString(buffer[..written]) : column switch
+        {
+            Column<char> c => c[row].ToString(),
+            StringColumn c => c[row]!,
+            CategoricalColumn c => c[row]!,
+            _ => Convert.ToString(column.GetValue(row), CultureInfo.InvariantCulture)!,
+        };
+    }
 
     /// <summary>The UTF-8 bytes of a row's value as CSV holds it, formatted into <paramref name="buffer"/> where it fits.</summary>
     public static ReadOnlySpan<byte> Utf8(Column column, int row, Span<byte> buffer)
     {
-        int written = column switch
-        {
-            Column<DateTime> c => IsoFormat.Write(c[row], buffer),
-            Column<DateTimeOffset> c => IsoFormat.Write(c[row], buffer),
-            Column<DateOnly> c => IsoFormat.Write(c[row], buffer),
-            Column<TimeOnly> c => IsoFormat.Write(c[row], buffer),
-            Column<TimeSpan> c => IsoFormat.Write(c[row], buffer),
-            Column<decimal> c when c[row].TryFormat(buffer, out int n, default, CultureInfo.InvariantCulture) => n,
-            Column<Guid> c when c[row].TryFormat(buffer, out int n, "D") => n,
-            _ => -1,
-        };
+        int written = Formatted(column, row, buffer);
         return written >= 0 ? buffer[..written] : Encoding.UTF8.GetBytes(Text(column, row));
     }
 
@@ -165,33 +139,16 @@ internal static class DatabaseLoad
     public static SynthKitException Unwritable(Column column, long row, string why) =>
         new(SinkErrorCodes.UnwritableValue, $"Column '{column.Name}', row {row + 1}: {why}.");
 
-    private static string Iso(DateTime v)
+    /// <summary>Dates, times, decimals and GUIDs formatted as CSV holds them (−1 for every other type).</summary>
+    private static int Formatted(Column column, int row, Span<byte> buffer) => column switch
     {
-        Span<byte> b = stackalloc byte[IsoFormat.MaxLength];
-        return Encoding.ASCII.GetString(b[..IsoFormat.Write(v, b)]);
-    }
-
-    private static string Iso(DateTimeOffset v)
-    {
-        Span<byte> b = stackalloc byte[IsoFormat.MaxLength];
-        return Encoding.ASCII.GetString(b[..IsoFormat.Write(v, b)]);
-    }
-
-    private static string Iso(DateOnly v)
-    {
-        Span<byte> b = stackalloc byte[IsoFormat.MaxLength];
-        return Encoding.ASCII.GetString(b[..IsoFormat.Write(v, b)]);
-    }
-
-    private static string Iso(TimeOnly v)
-    {
-        Span<byte> b = stackalloc byte[IsoFormat.MaxLength];
-        return Encoding.ASCII.GetString(b[..IsoFormat.Write(v, b)]);
-    }
-
-    private static string Iso(TimeSpan v)
-    {
-        Span<byte> b = stackalloc byte[IsoFormat.MaxLength];
-        return Encoding.ASCII.GetString(b[..IsoFormat.Write(v, b)]);
-    }
+        Column<DateTime> c => IsoFormat.Write(c[row], buffer),
+        Column<DateTimeOffset> c => IsoFormat.Write(c[row], buffer),
+        Column<DateOnly> c => IsoFormat.Write(c[row], buffer),
+        Column<TimeOnly> c => IsoFormat.Write(c[row], buffer),
+        Column<TimeSpan> c => IsoFormat.Write(c[row], buffer),
+        Column<decimal> c when c[row].TryFormat(buffer, out int n, default, CultureInfo.InvariantCulture) => n,
+        Column<Guid> c when c[row].TryFormat(buffer, out int n, "D") => n,
+        _ => -1,
+    };
 }

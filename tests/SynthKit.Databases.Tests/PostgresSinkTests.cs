@@ -20,26 +20,7 @@ public sealed class PostgresSinkTests
 
     public PostgresSinkTests(PostgresServer server) => _server = server;
 
-    private List<object?[]> Query(string sql)
-    {
-        using var connection = new NpgsqlConnection(_server.ConnectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (int i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private List<object?[]> Query(string sql) => Rows.Of(new NpgsqlConnection(_server.ConnectionString), sql);
 
     /// <summary>A value as PostgreSQL returned it, turned back into the column's CLR type.</summary>
     private static object? Back(object? stored, StorageType type) => stored switch

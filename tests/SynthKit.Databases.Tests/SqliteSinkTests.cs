@@ -22,27 +22,7 @@ public sealed class SqliteSinkTests : IDisposable
 
     private string Db(string name) => Path.Combine(_dir, name);
 
-    internal static List<object?[]> Query(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (int i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    internal static List<object?[]> Query(string path, string sql) => Rows.Of(new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False"), sql);
 
     /// <summary>A value read back from SQLite, parsed as the column's type by the framework's own parsers.</summary>
     private static object? Parse(object? stored, StorageType type) => stored is null ? null : type switch
@@ -243,6 +223,34 @@ public sealed class SqliteSinkTests : IDisposable
         };
         Assert.Equal("CREATE TABLE \"x\" (\"id\" INTEGER NOT NULL, \"na\"\"me\" TEXT, PRIMARY KEY (\"id\")) STRICT", SqliteSink.CreateTable(spec, "x"));
         Assert.Equal("CREATE TABLE \"x\" (\"id\" bigint NOT NULL, \"na\"\"me\" text, PRIMARY KEY (\"id\"))", PostgresSink.CreateTable(spec, "x"));
+    }
+}
+
+/// <summary>Every row of a query, each value as the provider returned it (null for NULL).</summary>
+internal static class Rows
+{
+    public static List<object?[]> Of(System.Data.Common.DbConnection connection, string sql)
+    {
+        using (connection)
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            var rows = new List<object?[]>();
+            while (reader.Read())
+            {
+                var row = new object?[reader.FieldCount];
+                for (int i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                }
+
+                rows.Add(row);
+            }
+
+            return rows;
+        }
     }
 }
 

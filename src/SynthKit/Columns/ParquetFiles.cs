@@ -306,6 +306,20 @@ public static class ParquetFiles
             throw new SynthKitException(SinkErrorCodes.UnreadableParquet, $"Column '{field.Name}' holds {field.ClrType.Name} values in the file, but the table's column is {column.Type}.", path);
         }
 
+        if (!field.IsNullable)
+        {
+            // A required column through the plain overload: Parquet.Net's nullable one can leave rows of a required
+            // column unfilled (seen as nulls in a column that has none), so it is kept for optional columns only.
+            var required = new TFile[rows];
+            await group.ReadAsync<TFile>(field, required.AsMemory(), null).ConfigureAwait(false);
+            for (int i = 0; i < rows; i++)
+            {
+                column.Set(offset + i, convert(required[i]));
+            }
+
+            return;
+        }
+
         var values = new TFile?[rows];
         await group.ReadAsync<TFile>(field, values.AsMemory(), null).ConfigureAwait(false);
         for (int i = 0; i < rows; i++)

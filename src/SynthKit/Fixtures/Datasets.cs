@@ -204,17 +204,7 @@ public static class Datasets
             json.WriteNumber("shards", layout.Shards);
             json.WriteString("format", FixtureSpec.NameOf(format));
             json.WriteEndObject();
-            json.WriteStartArray("models");
-            foreach (var model in FixtureManifest.ModelsOf(synthesizer))
-            {
-                json.WriteStartObject();
-                json.WriteString("key", model.Key);
-                json.WriteString("kind", model.Kind);
-                json.WriteString("sha256", model.Sha256);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            FixtureManifest.WriteModelSummaries(json, synthesizer);
             json.WriteStartArray("parts");
             for (int shard = 0; shard < layout.Shards; shard++)
             {

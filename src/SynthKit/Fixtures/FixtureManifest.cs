@@ -134,6 +134,25 @@ public sealed class FixtureManifest
     }
 
     /// <summary>What the described column models of <paramref name="synthesizer"/> say about themselves.</summary>
+    /// <summary>
+    /// Writes <c>"models": [{ key, kind, sha256 }]</c> — which models drew the columns, by hash — for the manifests that
+    /// describe data beyond one file (datasets of shards, database loads).
+    /// </summary>
+    internal static void WriteModelSummaries(System.Text.Json.Utf8JsonWriter json, ISynthesizer synthesizer)
+    {
+        json.WriteStartArray("models");
+        foreach (var model in ModelsOf(synthesizer))
+        {
+            json.WriteStartObject();
+            json.WriteString("key", model.Key);
+            json.WriteString("kind", model.Kind);
+            json.WriteString("sha256", model.Sha256);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
     internal static IReadOnlyList<ColumnModelInfo> ModelsOf(ISynthesizer synthesizer) =>
         synthesizer is SpecSynthesizer spec ? spec.Models.OfType<IDescribedColumnModel>().Select(m => m.Describe()).ToArray() : Array.Empty<ColumnModelInfo>();
 
