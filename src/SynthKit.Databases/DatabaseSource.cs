@@ -154,36 +154,13 @@ public static class DatabaseSource
         }
     }
 
-    /// <summary>A spec from the reader's column types: text is categorical, numbers numerical, dates datetime.</summary>
+    /// <summary>A spec from the reader's column types (anything else read as text): text is categorical, numbers numerical, dates datetime.</summary>
     private static TableSpec SpecOf(DbDataReader reader, string name)
     {
         var columns = new List<ColumnSpec>(reader.FieldCount);
         for (int i = 0; i < reader.FieldCount; i++)
         {
-            var clr = reader.GetFieldType(i);
-            var type = clr == typeof(bool) ? StorageType.Boolean
-                : clr == typeof(short) ? StorageType.Int16
-                : clr == typeof(int) ? StorageType.Int32
-                : clr == typeof(long) ? StorageType.Int64
-                : clr == typeof(float) ? StorageType.Float32
-                : clr == typeof(double) ? StorageType.Float64
-                : clr == typeof(decimal) ? StorageType.Decimal
-                : clr == typeof(DateTime) ? StorageType.DateTime
-                : clr == typeof(DateTimeOffset) ? StorageType.DateTimeOffset
-                : clr == typeof(DateOnly) ? StorageType.Date
-                : clr == typeof(TimeSpan) ? StorageType.Duration
-                : clr == typeof(TimeOnly) ? StorageType.Time
-                : clr == typeof(Guid) ? StorageType.Guid
-                : StorageType.String;
-            var kind = type switch
-            {
-                StorageType.Boolean => StatisticalKind.Boolean,
-                StorageType.String => StatisticalKind.Categorical,
-                StorageType.Guid => StatisticalKind.Identifier,
-                StorageType.DateTime or StorageType.DateTimeOffset or StorageType.Date or StorageType.Time => StatisticalKind.Datetime,
-                _ => StatisticalKind.Numerical,
-            };
-            columns.Add(new ColumnSpec { Name = reader.GetName(i), Type = type, Kind = kind, Nullable = true });
+            columns.Add(StorageTypes.Guess(reader.GetName(i), StorageTypes.Of(reader.GetFieldType(i)) ?? StorageType.String, nullable: true));
         }
 
         return new TableSpec { Name = name, Columns = columns };

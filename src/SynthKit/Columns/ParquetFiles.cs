@@ -355,33 +355,11 @@ public static class ParquetFiles
             {
                 TimeDataField => StorageType.Time,
                 DateTimeDataField => StorageType.DateTime,
-                _ => field.ClrType == typeof(bool) ? StorageType.Boolean
-                    : field.ClrType == typeof(sbyte) ? StorageType.Int8
-                    : field.ClrType == typeof(byte) ? StorageType.UInt8
-                    : field.ClrType == typeof(short) ? StorageType.Int16
-                    : field.ClrType == typeof(ushort) ? StorageType.UInt16
-                    : field.ClrType == typeof(int) ? StorageType.Int32
-                    : field.ClrType == typeof(uint) ? StorageType.UInt32
-                    : field.ClrType == typeof(long) ? StorageType.Int64
-                    : field.ClrType == typeof(ulong) ? StorageType.UInt64
-                    : field.ClrType == typeof(float) ? StorageType.Float32
-                    : field.ClrType == typeof(double) ? StorageType.Float64
-                    : field.ClrType == typeof(decimal) ? StorageType.Decimal
-                    : field.ClrType == typeof(DateOnly) ? StorageType.Date
-                    : field.ClrType == typeof(DateTime) ? StorageType.DateTime
-                    : field.ClrType == typeof(Guid) ? StorageType.Guid
-                    : field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>) ? StorageType.String
+                _ => StorageTypes.Of(field.ClrType) is { } known and not (StorageType.DateTimeOffset or StorageType.Duration or StorageType.Char)
+                    ? known
                     : throw new SynthKitException(SinkErrorCodes.UnreadableParquet, $"Column '{field.Name}' holds {field.ClrType.Name} values, which SynthKit's columns do not; give a spec that leaves it out.", path),
             };
-            var kind = type switch
-            {
-                StorageType.Boolean => StatisticalKind.Boolean,
-                StorageType.String => StatisticalKind.Categorical,
-                StorageType.Guid => StatisticalKind.Identifier,
-                StorageType.Date or StorageType.DateTime or StorageType.Time => StatisticalKind.Datetime,
-                _ => StatisticalKind.Numerical,
-            };
-            columns.Add(new ColumnSpec { Name = field.Name, Type = type, Kind = kind, Nullable = field.IsNullable });
+            columns.Add(StorageTypes.Guess(field.Name, type, field.IsNullable));
         }
 
         return new TableSpec { Name = path is null ? "table" : Path.GetFileNameWithoutExtension(path), Columns = columns };

@@ -22,6 +22,49 @@ internal static class StorageTypes
         return nullable;
     }
 
+    /// <summary>The storage type of values of a CLR type (text for <c>ReadOnlyMemory&lt;char&gt;</c> too), or null for a type columns do not hold.</summary>
+    public static StorageType? Of(Type clr) =>
+        clr == typeof(bool) ? StorageType.Boolean
+        : clr == typeof(char) ? StorageType.Char
+        : clr == typeof(sbyte) ? StorageType.Int8
+        : clr == typeof(byte) ? StorageType.UInt8
+        : clr == typeof(short) ? StorageType.Int16
+        : clr == typeof(ushort) ? StorageType.UInt16
+        : clr == typeof(int) ? StorageType.Int32
+        : clr == typeof(uint) ? StorageType.UInt32
+        : clr == typeof(long) ? StorageType.Int64
+        : clr == typeof(ulong) ? StorageType.UInt64
+        : clr == typeof(float) ? StorageType.Float32
+        : clr == typeof(double) ? StorageType.Float64
+        : clr == typeof(decimal) ? StorageType.Decimal
+        : clr == typeof(DateOnly) ? StorageType.Date
+        : clr == typeof(DateTime) ? StorageType.DateTime
+        : clr == typeof(DateTimeOffset) ? StorageType.DateTimeOffset
+        : clr == typeof(TimeOnly) ? StorageType.Time
+        : clr == typeof(TimeSpan) ? StorageType.Duration
+        : clr == typeof(Guid) ? StorageType.Guid
+        : clr == typeof(string) || clr == typeof(ReadOnlyMemory<char>) ? StorageType.String
+        : null;
+
+    /// <summary>
+    /// A column of values read from another engine's table (a Parquet file, a query) with no spec: its storage type, the
+    /// statistical kind that type suggests (text categorical, GUIDs identifiers), nullable.
+    /// </summary>
+    public static ColumnSpec Guess(string name, StorageType type, bool nullable) => new()
+    {
+        Name = name,
+        Type = type,
+        Nullable = nullable,
+        Kind = type switch
+        {
+            StorageType.Boolean => StatisticalKind.Boolean,
+            StorageType.String or StorageType.Char => StatisticalKind.Categorical,
+            StorageType.Guid => StatisticalKind.Identifier,
+            StorageType.Date or StorageType.DateTime or StorageType.DateTimeOffset or StorageType.Time => StatisticalKind.Datetime,
+            _ => StatisticalKind.Numerical,
+        },
+    };
+
     public static Type ClrTypeOf(StorageType type) => type switch
     {
         StorageType.Boolean => typeof(bool),
