@@ -216,6 +216,33 @@ public sealed class ParquetTests : IDisposable
     }
 
     [Fact]
+    public void Other_engines_files_read_as_chars_or_without_a_path_and_unsupported_types_are_refused()
+    {
+        string file = Path.Combine(_dir, "chars.parquet");
+        DuckDb.Query($"COPY (SELECT * FROM (VALUES ('a'), (NULL), ('b')) t(c)) TO {DuckDb.Literal(file)} (FORMAT PARQUET)");
+        var spec = new TableSpec { Name = "t", Columns = [new ColumnSpec { Name = "c", Type = StorageType.Char, Kind = StatisticalKind.Categorical, Nullable = true }] };
+        var chars = ParquetFiles.ReadParquet(file, spec);
+        Assert.Equal(new object?[] { 'a', null, 'b' }, Enumerable.Range(0, 3).Select(r => chars["c"].GetValue(r)));
+
+        string longer = Path.Combine(_dir, "longer.parquet");
+        DuckDb.Query($"COPY (SELECT 'ab' AS c) TO {DuckDb.Literal(longer)} (FORMAT PARQUET)");
+        var notOne = Assert.Throws<SynthKitException>(() => ParquetFiles.ReadParquet(longer, spec));
+        Assert.Equal(SinkErrorCodes.UnreadableParquet, notOne.Code);
+        Assert.Contains("'ab' is not one character", notOne.Message, StringComparison.Ordinal);
+
+        // From a stream with no path, the table is called "table".
+        using (var stream = File.OpenRead(longer))
+        {
+            Assert.Equal("table", ParquetFiles.ReadParquet(stream, null, null).Spec.Name);
+        }
+
+        // An interval has no column type of SynthKit's.
+        string interval = Path.Combine(_dir, "interval.parquet");
+        DuckDb.Query($"COPY (SELECT INTERVAL 1 DAY AS i) TO {DuckDb.Literal(interval)} (FORMAT PARQUET)");
+        Assert.Equal(SinkErrorCodes.UnreadableParquet, Assert.Throws<SynthKitException>(() => ParquetFiles.ReadParquet(interval)).Code);
+    }
+
+    [Fact]
     public void Bad_input_gets_coded_errors()
     {
         // Not a Parquet file.

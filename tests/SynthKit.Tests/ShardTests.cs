@@ -51,6 +51,30 @@ public sealed class ShardTests : IDisposable
     }
 
     [Fact]
+    public void Parts_of_another_dataset_in_the_directory_are_listed_as_not_written()
+    {
+        var layout = new ShardLayout(0, 100, 2);
+        Datasets.WriteShard(new BenchPatientSynthesizer(1), _dir, layout, 0, FixtureFormat.JsonLines);
+        Datasets.WriteShard(new BenchPatientSynthesizer(1), _dir, layout, 1, FixtureFormat.JsonLines);
+        Assert.Equal(2, Datasets.Verify(_dir));
+
+        // Planning seed 2 over seed 1's parts: their manifests describe another dataset, so no hash is taken from them.
+        string plan = Datasets.Plan(new BenchPatientSynthesizer(2), _dir, layout, FixtureFormat.JsonLines);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(plan));
+        Assert.All(json.RootElement.GetProperty("parts").EnumerateArray(), p => Assert.Equal(JsonValueKind.Null, p.GetProperty("sha256").ValueKind));
+
+        // A part's manifest that cannot be read counts as not written either.
+        File.WriteAllText(Path.Combine(_dir, "part-00000-of-00002.jsonl.synth.json"), "{");
+        Datasets.Plan(new BenchPatientSynthesizer(1), _dir, layout, FixtureFormat.JsonLines);
+        using var again = JsonDocument.Parse(File.ReadAllBytes(plan));
+        Assert.Equal(JsonValueKind.Null, again.RootElement.GetProperty("parts")[0].GetProperty("sha256").ValueKind);
+        Assert.Equal(JsonValueKind.String, again.RootElement.GetProperty("parts")[1].GetProperty("sha256").ValueKind);
+
+        // A JSON Lines part verifies on its own too, its format read from its manifest.
+        Assert.Equal(FixtureStatus.Verified, FixtureFiles.Verify(Path.Combine(_dir, "part-00001-of-00002.jsonl"), new BenchPatientSynthesizer(1)).Status);
+    }
+
+    [Fact]
     public void Csv_parts_concatenate_to_the_single_run_and_parquet_parts_hold_its_rows()
     {
         var synthesizer = new BenchPatientSynthesizer(21);
