@@ -322,6 +322,7 @@ public sealed class FixtureBuildTests
             """);
         const string referenced = """
             <SynthFixture Include="fixtures/orders.csv" Schema="Shop.Order" Rows="300" Seed="7" />
+            <SynthFixture Include="fixtures/orders.parquet" Schema="Shop.Order" Rows="300" Seed="7" />
             <SynthFixture Include="fixtures/patients.csv" Schema="Models.Patient" Rows="50" Seed="7" />
             <SynthFixture Include="fixtures/invoices.csv" Schema="Models.Invoice" Rows="20" Seed="7" />
             <ProjectReference Include="../Models/Models.csproj" />
@@ -342,7 +343,7 @@ public sealed class FixtureBuildTests
 
         foreach (var (project, seed) in new[] { (a, "7"), (b, "8") })
         {
-            foreach (var name in new[] { "orders.csv", "patients.csv", "invoices.csv" })
+            foreach (var name in new[] { "orders.csv", "orders.parquet", "patients.csv", "invoices.csv" })
             {
                 string manifest = File.ReadAllText(Path.Combine(project, "fixtures", name + ".synth.json"));
                 Assert.Contains($"\"seed\": {seed},", manifest, StringComparison.Ordinal);
@@ -350,6 +351,8 @@ public sealed class FixtureBuildTests
 
             Assert.Contains("\"type\": \"Models.Patient\"", File.ReadAllText(Path.Combine(project, "fixtures", "patients.csv.synth.json")), StringComparison.Ordinal);
             Assert.StartsWith("Number\nINV-", File.ReadAllText(Path.Combine(project, "fixtures", "invoices.csv")), StringComparison.Ordinal);
+            Assert.Contains("\"format\": \"parquet\"", File.ReadAllText(Path.Combine(project, "fixtures", "orders.parquet.synth.json")), StringComparison.Ordinal);
+            Assert.True(File.ReadAllBytes(Path.Combine(project, "fixtures", "orders.parquet")).AsSpan().StartsWith("PAR1"u8));
             Build(project, "-p:SynthFixtureMode=Verify");
         }
 
