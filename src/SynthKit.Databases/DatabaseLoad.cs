@@ -95,13 +95,8 @@ internal static class DatabaseLoad
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteBoolean("synthetic", true);
-            json.WriteString("synthkitVersion", FixtureManifest.Version);
+            FixtureManifest.WriteOrigin(json, synthesizer);
             json.WriteString("table", table);
-            json.WriteStartObject("schema");
-            json.WriteString("name", synthesizer.Schema.Name);
-            json.WriteString("fingerprint", synthesizer.Schema.Fingerprint);
-            json.WriteEndObject();
             json.WriteStartObject("generation");
             json.WriteNumber("seed", synthesizer.Seed);
             json.WriteNumber("start", start);

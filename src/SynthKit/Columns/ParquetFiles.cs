@@ -66,15 +66,15 @@ public static class ParquetFiles
             await using var writer = await ParquetWriter.CreateAsync(layout.Schema, new NonClosing(destination), layout.Options).ConfigureAwait(false);
             writer.CustomMetadata = layout.Metadata;
             var encoded = new EncodedGroup(layout);
-            for (int first = 0; first < batch.RowCount || (first == 0 && batch.RowCount == 0); first += RowGroupRows)
+            int first = 0;
+            do
             {
+                // An empty batch still writes one (empty) row group, as an empty synthesizer range does.
                 encoded.Encode(batch, first, Math.Min(RowGroupRows, batch.RowCount - first));
                 await encoded.WriteAsync(writer, default).ConfigureAwait(false);
-                if (batch.RowCount == 0)
-                {
-                    break;
-                }
+                first += RowGroupRows;
             }
+            while (first < batch.RowCount);
         });
     }
 

@@ -191,12 +191,7 @@ public static class Datasets
         {
             json.WriteStartObject();
             json.WriteNumber("manifestVersion", ManifestVersion);
-            json.WriteBoolean("synthetic", true);
-            json.WriteString("synthkitVersion", FixtureManifest.Version);
-            json.WriteStartObject("schema");
-            json.WriteString("name", synthesizer.Schema.Name);
-            json.WriteString("fingerprint", synthesizer.Schema.Fingerprint);
-            json.WriteEndObject();
+            FixtureManifest.WriteOrigin(json, synthesizer);
             json.WriteStartObject("generation");
             json.WriteNumber("seed", synthesizer.Seed);
             json.WriteNumber("start", layout.Start);

@@ -135,6 +135,20 @@ public sealed class FixtureManifest
 
     /// <summary>What the described column models of <paramref name="synthesizer"/> say about themselves.</summary>
     /// <summary>
+    /// Writes what every manifest beyond one file starts with (datasets of shards, database loads): <c>synthetic</c>,
+    /// <c>synthkitVersion</c> and <c>schema { name, fingerprint }</c>.
+    /// </summary>
+    internal static void WriteOrigin(System.Text.Json.Utf8JsonWriter json, ISynthesizer synthesizer)
+    {
+        json.WriteBoolean("synthetic", true);
+        json.WriteString("synthkitVersion", Version);
+        json.WriteStartObject("schema");
+        json.WriteString("name", synthesizer.Schema.Name);
+        json.WriteString("fingerprint", synthesizer.Schema.Fingerprint);
+        json.WriteEndObject();
+    }
+
+    /// <summary>
     /// Writes <c>"models": [{ key, kind, sha256 }]</c> — which models drew the columns, by hash — for the manifests that
     /// describe data beyond one file (datasets of shards, database loads).
     /// </summary>
