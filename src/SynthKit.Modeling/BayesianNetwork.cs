@@ -50,16 +50,16 @@ public sealed class BayesianNetwork : SynthModel
             throw new SynthKitException(ModelingErrorCodes.CannotFit, $"MaxParents must not be negative and Bins must be positive (got {options.MaxParents} and {options.Bins})");
         }
 
-        var (marginals, positions, skipped, spec) = Marginals.FitAll(table, options);
+        var fitted = Marginals.FitAll(table, options, jittered: false);
+        var marginals = fitted.Marginals;
         int d = marginals.Count, n = table.RowCount;
-        var cuts = new double[]?[d];
+        var cuts = Cuts(marginals, options);
         var binning = new Bins[d];
         var binned = new int[d][];
         for (int j = 0; j < d; j++)
         {
-            cuts[j] = marginals[j].Knots is { } knots ? NumericCuts(knots, options.Bins) : null;
             binning[j] = Bins.Of(marginals[j], cuts[j]);
-            binned[j] = positions[j].Select(u => binning[j].Of(u)).ToArray();
+            binned[j] = fitted.Midpoints[j].Select(u => binning[j].Of(u)).ToArray();
         }
 
         int target = -1;
@@ -74,39 +74,54 @@ public sealed class BayesianNetwork : SynthModel
 
         // The structure over every column but the target, which comes last with its tree.
         var others = Enumerable.Range(0, d).Where(j => j != target).ToArray();
-        var structure = new Structure(others.Select(j => binned[j]).ToArray(), others.Select(j => binning[j].Count).ToArray(), n, options.MaxParents);
-        var network = new List<NetworkNode>();
-        foreach (var (local, localParents) in structure.Learn())
-        {
-            int child = others[local];
-            var parents = localParents.Select(p => others[p]).ToArray();
-            network.Add(new NetworkNode
-            {
-                Column = marginals[child].Column,
-                Parents = parents.Select(p => marginals[p].Column).ToArray(),
-                Cuts = cuts[child],
-                Counts = Rows(binned, binning, child, parents, n, options.MinimumCount),
-            });
-        }
-
+        var sizes = binning.Select(b => b.Count).ToArray();
+        var network = Learn(new RowCounts(binned, sizes, n), marginals, cuts, sizes, others, options);
         if (target >= 0)
         {
             var tree = TargetTree.Grow(others.Select(j => binned[j]).ToArray(), others.Select(j => binning[j].Count).ToArray(), others.Select(j => marginals[j].Column).ToArray(), binned[target], binning[target].Count, Math.Max(options.TargetLeafSize, options.MinimumCount));
             network.Add(new NetworkNode { Column = marginals[target].Column, Parents = network.Select(x => x.Column).ToArray(), Cuts = cuts[target], Tree = tree });
         }
 
-        return new BayesianNetwork(new ModelData
+        return Assemble(table.Spec.Name, n, options, fitted.Spec, marginals, fitted.Skipped, network, Marginals.Declared(options, table.Spec) is { Count: > 0 } declared ? BoundConstraints.Fit(declared, marginals, table, options.MinimumCount).Data : null);
+    }
+
+    /// <summary>The network's model from its parts (shared by the fit and the merge of partition statistics).</summary>
+    internal static BayesianNetwork Assemble(string table, int rows, ModelOptions options, TableSpec spec, IReadOnlyList<Marginal> marginals, IReadOnlyList<NotLearned> skipped, IReadOnlyList<NetworkNode> network, IReadOnlyList<ModelConstraintData>? constraints) => new(new ModelData
+    {
+        Kind = "bayes-net",
+        Table = table,
+        Rows = rows,
+        MinimumCount = options.MinimumCount,
+        Spec = SynthModel.SpecElement(spec),
+        Constraints = constraints,
+        Marginals = marginals,
+        NotLearned = skipped,
+        Network = network,
+    });
+
+    /// <summary>The cuts of every numeric column's bins (null for categories).</summary>
+    internal static double[]?[] Cuts(IReadOnlyList<Marginal> marginals, ModelOptions options) =>
+        marginals.Select(m => m.Knots is { } knots ? NumericCuts(knots, options.Bins) : null).ToArray();
+
+    /// <summary>The structure and conditional counts of the columns <paramref name="columns"/>, from their joint counts.</summary>
+    internal static List<NetworkNode> Learn(IJointCounts counts, IReadOnlyList<Marginal> marginals, double[]?[] cuts, int[] sizes, int[] columns, ModelOptions options)
+    {
+        var structure = new Structure(counts, columns.Select(j => sizes[j]).ToArray(), columns, options.MaxParents);
+        var network = new List<NetworkNode>();
+        foreach (var (local, localParents) in structure.Learn())
         {
-            Kind = "bayes-net",
-            Table = table.Spec.Name,
-            Rows = n,
-            MinimumCount = options.MinimumCount,
-            Spec = SynthModel.SpecElement(spec),
-            Constraints = Marginals.Declared(options, table.Spec) is { Count: > 0 } declared ? BoundConstraints.Fit(declared, marginals, table, options.MinimumCount).Data : null,
-            Marginals = marginals,
-            NotLearned = skipped,
-            Network = network,
-        });
+            int child = columns[local];
+            var parents = localParents.Select(p => columns[p]).ToArray();
+            network.Add(new NetworkNode
+            {
+                Column = marginals[child].Column,
+                Parents = parents.Select(p => marginals[p].Column).ToArray(),
+                Cuts = cuts[child],
+                Counts = Rows(counts, sizes, child, parents, options.MinimumCount),
+            });
+        }
+
+        return network;
     }
 
     private protected override void DrawRow(SynthRandom random, ColumnBatch batch, int row)
@@ -178,30 +193,23 @@ public sealed class BayesianNetwork : SynthModel
         return cuts.Where(c => c > 0 && c < 1).Select(Marginals.Round12).Distinct().ToArray();
     }
 
-    private static List<CountRow> Rows(int[][] binned, Bins[] binning, int child, int[] parents, int n, int minimumCount)
+    private static List<CountRow> Rows(IJointCounts joint, int[] sizes, int child, int[] parents, int minimumCount)
     {
-        int size = binning[child].Count;
-        var counts = new Dictionary<int, int[]>();
-        for (int r = 0; r < n; r++)
-        {
-            int config = 0;
-            foreach (int p in parents)
-            {
-                config = (config * binning[p].Count) + binned[p][r];
-            }
-
-            if (!counts.TryGetValue(config, out var row))
-            {
-                counts[config] = row = new int[size];
-            }
-
-            row[binned[child][r]]++;
-        }
-
+        int size = sizes[child];
+        int configs = parents.Aggregate(1, (a, p) => a * sizes[p]);
+        var counts = new int[configs * size];
+        joint.Fill(child, parents, counts);
         var rows = new List<CountRow>();
-        foreach (var (config, row) in counts.OrderBy(c => c.Key))
+        for (int config = 0; config < configs; config++)
         {
-            if (row.Sum() < Math.Max(1, minimumCount))
+            var row = counts.AsSpan(config * size, size);
+            int sum = 0;
+            foreach (int c in row)
+            {
+                sum += c;
+            }
+
+            if (sum < Math.Max(1, minimumCount))
             {
                 continue;
             }
@@ -210,19 +218,55 @@ public sealed class BayesianNetwork : SynthModel
             int rest = config;
             for (int p = parents.Length - 1; p >= 0; p--)
             {
-                given[p] = rest % binning[parents[p]].Count;
-                rest /= binning[parents[p]].Count;
+                given[p] = rest % sizes[parents[p]];
+                rest /= sizes[parents[p]];
             }
 
-            rows.Add(new CountRow { Given = given, Counts = row });
+            rows.Add(new CountRow { Given = given, Counts = row.ToArray() });
         }
 
         return rows;
     }
 
-    /// <summary>The greedy structure search: each step adds the column and parent set with the best penalized mutual information.</summary>
-    private sealed class Structure(int[][] binned, int[] sizes, int n, int maxParents)
+    /// <summary>How many rows fall in each combination of some columns' bins: counted from the rows, or merged from partitions.</summary>
+    internal interface IJointCounts
     {
+        /// <summary>How many rows were counted.</summary>
+        long Rows { get; }
+
+        /// <summary>
+        /// Adds the count of every combination to <paramref name="counts"/>, at <c>config · size(child) + bin(child)</c> where
+        /// <c>config</c> numbers the parents' bins in the order given (the first parent most significant).
+        /// </summary>
+        void Fill(int child, int[] parents, Span<int> counts);
+    }
+
+    /// <summary>Joint counts read from every row's bins.</summary>
+    private sealed class RowCounts(int[][] binned, int[] sizes, int n) : IJointCounts
+    {
+        public long Rows => n;
+
+        public void Fill(int child, int[] parents, Span<int> counts)
+        {
+            var x = binned[child];
+            int size = sizes[child];
+            for (int r = 0; r < n; r++)
+            {
+                int c = 0;
+                foreach (int p in parents)
+                {
+                    c = (c * sizes[p]) + binned[p][r];
+                }
+
+                counts[(c * size) + x[r]]++;
+            }
+        }
+    }
+
+    /// <summary>The greedy structure search: each step adds the column and parent set with the best penalized mutual information.</summary>
+    private sealed class Structure(IJointCounts joint, int[] sizes, int[] columns, int maxParents)
+    {
+        private readonly double n = joint.Rows;
         private readonly Dictionary<(int, int, int), double> _scores = [];
         private int[] _buffer = [];
 
@@ -327,17 +371,7 @@ public sealed class BayesianNetwork : SynthModel
 
             var counts = _buffer.AsSpan(0, cells);
             counts.Clear();
-            var child = binned[x];
-            for (int r = 0; r < n; r++)
-            {
-                int c = 0;
-                foreach (int p in sorted)
-                {
-                    c = (c * sizes[p]) + binned[p][r];
-                }
-
-                counts[(c * sizes[x]) + child[r]]++;
-            }
+            joint.Fill(columns[x], sorted.Select(p => columns[p]).ToArray(), counts);
 
             var configTotals = new double[configs];
             var childTotals = new double[sizes[x]];
@@ -359,7 +393,7 @@ public sealed class BayesianNetwork : SynthModel
                     int v = counts[(c * sizes[x]) + b];
                     if (v > 0)
                     {
-                        mi += v / (double)n * Math.Log(v * (double)n / (configTotals[c] * childTotals[b]));
+                        mi += v / n * Math.Log(v * n / (configTotals[c] * childTotals[b]));
                     }
                 }
             }

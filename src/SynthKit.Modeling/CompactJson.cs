@@ -69,6 +69,11 @@ internal sealed class CompactInts : CompactList<int>
     protected override int ReadItem(ref Utf8JsonReader reader) => reader.GetInt32();
 }
 
+internal sealed class CompactLongs : CompactList<long>
+{
+    protected override long ReadItem(ref Utf8JsonReader reader) => reader.GetInt64();
+}
+
 /// <summary>A matrix as one array per line.</summary>
 internal sealed class CompactMatrix : JsonConverter<IReadOnlyList<IReadOnlyList<double>>>
 {

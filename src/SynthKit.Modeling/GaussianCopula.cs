@@ -41,8 +41,9 @@ public sealed class GaussianCopula : SynthModel
     {
         ArgumentNullException.ThrowIfNull(table);
         options ??= new ModelOptions();
-        var (marginals, positions, skipped, spec) = Marginals.FitAll(table, options);
-        var scores = positions.Select(u => u.Select(v => Normal.InvCDF(0, 1, Math.Clamp(v, Edge, 1 - Edge))).ToArray()).ToList();
+        var fitted = Marginals.FitAll(table, options, jittered: true);
+        var (marginals, skipped, spec) = (fitted.Marginals, fitted.Skipped, fitted.Spec);
+        var scores = fitted.Positions.Select(u => u!.Select(v => Normal.InvCDF(0, 1, Math.Clamp(v, Edge, 1 - Edge))).ToArray()).ToList();
         return new GaussianCopula(new ModelData
         {
             Kind = "copula",

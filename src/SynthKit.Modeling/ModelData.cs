@@ -254,6 +254,9 @@ public static class ModelingErrorCodes
 
     /// <summary>SK6005 (warning): a real row breaks a declared constraint; it is reported with its row, and the model still fitted.</summary>
     public const string ConstraintViolated = "SK6005";
+
+    /// <summary>SK6006: partition statistics that cannot be merged (different specs, options or plans, a wrong stage, rows the plan never counted) or a fit that cannot be made from partitions.</summary>
+    public const string CannotMerge = "SK6006";
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

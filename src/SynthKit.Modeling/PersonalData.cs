@@ -51,11 +51,15 @@ internal static partial class PersonalData
             }
         }
 
-        int distinct = values.Distinct(StringComparer.Ordinal).Count();
-        return distinct > Math.Max(50, column.Count / 20)
-            ? (null, $"high-cardinality text: {distinct:N0} distinct values in {column.Count:N0} rows; mark it not personal to learn it")
-            : null;
+        return HighCardinality(values.Distinct(StringComparer.Ordinal).Count(), column.Count) is { } how ? (null, how) : null;
     }
+
+    /// <summary>Whether text with <paramref name="distinct"/> values in <paramref name="rows"/> rows is too varied to be categories (how, or null).</summary>
+    public static string? HighCardinality(long distinct, long rows) =>
+        distinct > Math.Max(50, rows / 20) ? $"high-cardinality text: {distinct:N0} distinct values in {rows:N0} rows; mark it not personal to learn it" : null;
+
+    /// <summary>Whether <see cref="Detect"/> reads the values of a column of this spec (text not marked either way).</summary>
+    public static bool ReadsValues(ColumnSpec spec) => spec.Privacy?.NotPii != true && !spec.IsPersonalData && spec.Type == StorageType.String;
 
     private static IEnumerable<(Func<string, bool> Test, PiiKind Kind)> Patterns =>
     [
