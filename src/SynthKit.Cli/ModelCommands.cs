@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using SynthKit.Evaluation;
 using SynthKit.Fixtures;
 using SynthKit.Modeling;
@@ -33,6 +35,10 @@ internal static class ModelCommands
         var holdout = new Option<FileInfo?>("--holdout") { Description = "Real rows the fit does not see, CSV: evaluate against them and store the summary in the model." };
         var targetColumn = new Option<string?>("--target") { Description = "bayes-net: a column to draw last from a tree over every other column (leaves of at least 30 rows), for data meant to train a model of it." };
         var constraints = new Option<string[]>("--constraint") { Description = "A constraint every sampled row meets (repeatable): \"start < end\", \"0 <= age <= 120\", \"education ~ education-num\" (only combinations seen). Real rows that break one are reported (SK6005).", AllowMultipleArgumentsPerToken = false };
+        var partial = new Option<bool>("--partial") { Description = "Write this partition's statistics (--out stats.json) instead of a model: round one counts its values; with --plan, round two counts its bins. Merge them with --merge." };
+        var plan = new Option<FileInfo?>("--plan") { Description = "With --partial: the plan --merge made from every partition's round-one statistics; the partition is read under its spec." };
+        var merge = new Option<FileInfo[]>("--merge") { Description = "Merge partitions' statistics (each once): round one's into a plan, round two's into the model the single fit of all their rows gives.", AllowMultipleArgumentsPerToken = true };
+        Cli.MustBeAFile(plan);
         Cli.MustBeAFile(holdout);
         Cli.AtLeast(minimumCount, 1);
         Cli.AtLeast(maxParents, 0);
@@ -47,11 +53,59 @@ internal static class ModelCommands
 
         var command = new Command("fit", "Fit a model to real rows (CSV) and write it as aggregates-only JSON. Personal data, identifiers and free text are never read. With --holdout-share or --holdout, evaluate the fit against rows it did not see and store the summary.")
         {
-            data, fromQuery, sqlite, postgres, metadata, specFile, output, seed, kind, marginals, minimumCount, maxParents, bins, holdoutShare, holdout, targetColumn, constraints,
+            data, fromQuery, sqlite, postgres, metadata, specFile, output, seed, kind, marginals, minimumCount, maxParents, bins, holdoutShare, holdout, targetColumn, constraints, partial, plan, merge,
         };
         command.Validators.Add(result =>
         {
             Tables.OneSpecAtMost(result, metadata, specFile);
+            bool merging = result.GetResult(merge) is not null, planned = result.GetValue(plan) is not null;
+            if (merging || planned || result.GetValue(partial))
+            {
+                Option[] fitOptions = [kind, marginals, minimumCount, maxParents, bins, seed];
+                var refused = new List<Option> { holdoutShare, holdout, targetColumn, constraints };
+                if (merging || planned)
+                {
+                    refused.AddRange(fitOptions);
+                    refused.AddRange([metadata, specFile]);
+                }
+
+                if (merging)
+                {
+                    refused.AddRange([partial, plan]);
+                }
+
+                if (refused.FirstOrDefault(o => result.GetResult(o) is not null) is { } given)
+                {
+                    result.AddError(merging || planned
+                        ? $"{given.Name} cannot be given with {(merging ? "--merge" : "--plan")}: the spec and options travel in the statistics and the plan."
+                        : $"{given.Name} cannot be given with --partial: a fit from partitions has no holdout, target or constraints.");
+                }
+
+                if (planned && !result.GetValue(partial))
+                {
+                    result.AddError("--plan goes with --partial: it counts one partition's bins under the plan.");
+                }
+            }
+
+            if (merging)
+            {
+                if (result.GetValue(data) is not null || result.GetValue(fromQuery) is not null || result.GetValue(sqlite) is not null || result.GetValue(postgres) is not null)
+                {
+                    result.AddError("--merge reads statistics files only; give the real rows to each --partial run instead.");
+                }
+
+                if (result.GetValue(merge) is not { Length: > 0 } files)
+                {
+                    result.AddError("--merge needs at least one statistics file.");
+                }
+                else if (files.FirstOrDefault(f => !f.Exists) is { } missing)
+                {
+                    result.AddError($"'{missing.FullName}' does not exist.");
+                }
+
+                return;
+            }
+
             bool query = result.GetValue(fromQuery) is not null;
             int databases = (result.GetValue(sqlite) is null ? 0 : 1) + (result.GetValue(postgres) is null ? 0 : 1);
             if (query == (result.GetValue(data) is not null) || (query && databases != 1) || (!query && databases != 0))
@@ -69,7 +123,14 @@ internal static class ModelCommands
         });
         command.SetAction(parse =>
         {
-            var (table, file) = Tables.Read(console, parse.GetValue(data), parse.GetValue(fromQuery), parse.GetValue(sqlite), parse.GetValue(postgres), parse.GetValue(metadata), parse.GetValue(specFile));
+            string path = parse.GetValue(output)!.FullName;
+            if (parse.GetValue(merge) is { Length: > 0 } files)
+            {
+                return Merge(console, files, path);
+            }
+
+            var fitPlan = parse.GetValue(plan) is { } planFile ? FitPlan.Load(planFile.FullName) : null;
+            var (table, file) = Tables.Read(console, parse.GetValue(data), parse.GetValue(fromQuery), parse.GetValue(sqlite), parse.GetValue(postgres), parse.GetValue(metadata), parse.GetValue(specFile), fitPlan?.Spec);
             var spec = table.Spec;
             var declared = parse.GetValue(constraints) ?? [];
             var violations = SynthModel.CheckConstraints(table, declared);
@@ -105,6 +166,17 @@ internal static class ModelCommands
                 Constraints = declared,
                 Target = parse.GetValue(targetColumn),
             };
+            if (parse.GetValue(partial))
+            {
+                var statistics = fitPlan is null ? FitStatistics.Compute(table, options) : FitStatistics.Compute(table, fitPlan);
+                statistics.Save(path);
+                console.Line(fitPlan is null
+                    ? $"Counted the values of {table.RowCount:N0} rows of {spec.Name} (round one): merge every partition's statistics with synthkit fit --merge … --out plan.json."
+                    : $"Counted the bins of {table.RowCount:N0} rows of {spec.Name} under the plan (round two): merge every partition's counts with synthkit fit --merge … --out model.json.");
+                console.Line($"Wrote {path} ({new FileInfo(path).Length:N0} bytes).");
+                return Cli.Ok;
+            }
+
             var model = SynthModel.Fit(train, options);
             string name = model is BayesianNetwork ? "a Bayesian network" : "a Gaussian copula";
             if (held is not null)
@@ -112,7 +184,6 @@ internal static class ModelCommands
                 model = model.WithFit(FitEvaluation.Summarize(model, train, held, fitSeed));
             }
 
-            string path = parse.GetValue(output)!.FullName;
             model.Save(path);
             console.Line($"Fitted {name} to {train.RowCount:N0} rows of {spec.Name}: {model.Data.Marginals.Count} columns learned, {model.Data.NotLearned.Count} not learned{NotLearned(model)}.");
             if (model.Data.Fit is { } fit)
@@ -124,6 +195,40 @@ internal static class ModelCommands
             return Cli.Ok;
         });
         return command;
+    }
+
+    /// <summary><c>fit --merge</c>: round one's statistics into a plan, round two's into the model.</summary>
+    private static int Merge(Reporter console, FileInfo[] files, string path)
+    {
+        try
+        {
+            return Merge(console, files.Select(f => FitStatistics.Load(f.FullName)).ToList(), files, path);
+        }
+        catch (SynthKitException ex) when (ex.Code == ModelingErrorCodes.CannotMerge && Regex.IsMatch(ex.Detail, @"\bstatistics [0-9]+\b"))
+        {
+            // The library numbers the statistics in the order given; name them by their files.
+            string detail = Regex.Replace(ex.Detail, @"\bstatistics ([0-9]+)( are| differ)?", m => files[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) - 1].Name + (m.Groups[2].Value == " are" ? " is" : m.Groups[2].Value == " differ" ? " differs" : ""));
+            throw new SynthKitException(ex.Code, detail, innerException: ex);
+        }
+    }
+
+    private static int Merge(Reporter console, System.Collections.Generic.List<FitStatistics> statistics, FileInfo[] files, string path)
+    {
+        long rows = statistics.Sum(s => s.Rows);
+        if (statistics[0].Stage == FitStatistics.MarginalsStage)
+        {
+            var made = FitStatistics.Plan(statistics);
+            made.Save(path);
+            console.Line($"Merged the value counts of {files.Length:N0} partitions ({rows:N0} rows of {made.Spec.Name}) into a plan: {made.Marginals.Count} columns learned.");
+            console.Line($"Wrote {path} ({new FileInfo(path).Length:N0} bytes). Next, on every partition: synthkit fit <partition> --partial --plan {Path.GetFileName(path)} --out counts-<i>.json");
+            return Cli.Ok;
+        }
+
+        var model = FitStatistics.Merge(statistics);
+        model.Save(path);
+        console.Line($"Merged the counts of {files.Length:N0} partitions into a Bayesian network of {rows:N0} rows of {model.Data.Table}: {model.Data.Marginals.Count} columns learned, {model.Data.NotLearned.Count} not learned{NotLearned(model)}.");
+        console.Line($"Wrote {path} ({new FileInfo(path).Length:N0} bytes).");
+        return Cli.Ok;
     }
 
     public static Command Sample(Reporter console)
@@ -401,9 +506,9 @@ internal static class Tables
     /// The real rows of <c>fit</c>: a CSV file (under the spec given, or one inferred and printed), a Parquet file (under
     /// the spec given or the file's own), or a query against SQLite or PostgreSQL; and what to call them in messages.
     /// </summary>
-    public static (ColumnBatch Table, string Source) Read(Reporter console, FileInfo? file, string? query, FileInfo? sqlite, string? postgres, FileInfo? metadata, FileInfo? spec)
+    public static (ColumnBatch Table, string Source) Read(Reporter console, FileInfo? file, string? query, FileInfo? sqlite, string? postgres, FileInfo? metadata, FileInfo? spec, TableSpec? planned = null)
     {
-        TableSpec? given = metadata is not null ? SdvMetadata.Load(metadata.FullName) : spec is not null ? TableSpec.Load(spec.FullName) : null;
+        TableSpec? given = planned ?? (metadata is not null ? SdvMetadata.Load(metadata.FullName) : spec is not null ? TableSpec.Load(spec.FullName) : null);
         if (query is not null)
         {
             var rows = sqlite is not null ? SynthKit.Databases.DatabaseSource.ReadSqlite(sqlite.FullName, query, given) : SynthKit.Databases.DatabaseSource.ReadPostgres(postgres!, query, given);
@@ -418,7 +523,7 @@ internal static class Tables
             return (rows, file.FullName);
         }
 
-        return (ColumnReader.ReadCsv(file.FullName, Resolve(console, metadata, spec, file)), file.FullName);
+        return (ColumnReader.ReadCsv(file.FullName, planned ?? Resolve(console, metadata, spec, file)), file.FullName);
     }
 
     private static void Describe(Reporter console, TableSpec? given, TableSpec taken, string from)

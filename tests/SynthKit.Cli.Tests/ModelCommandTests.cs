@@ -398,28 +398,7 @@ public sealed class ModelCommandTests : IClassFixture<ModelCommandTests.Fitted>
 
         // The same rows in a SQLite table someone else loaded (text, integers, nulls), read by a query.
         string db = _fitted.Temp["real.db"];
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
-        {
-            connection.Open();
-            using var transaction = connection.BeginTransaction();
-            using var create = connection.CreateCommand();
-            create.CommandText = "CREATE TABLE people (" + string.Join(", ", spec.Columns.Select(c => $"\"{c.Name}\"")) + ")";
-            create.ExecuteNonQuery();
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO people VALUES (" + string.Join(", ", spec.Columns.Select((_, i) => "$p" + i)) + ")";
-            var parameters = spec.Columns.Select((_, i) => insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter { ParameterName = "$p" + i })).ToArray();
-            for (int row = 0; row < table.RowCount; row++)
-            {
-                for (int c = 0; c < parameters.Length; c++)
-                {
-                    parameters[c].Value = table[c].GetValue(row) ?? DBNull.Value;
-                }
-
-                insert.ExecuteNonQuery();
-            }
-
-            transaction.Commit();
-        }
+        RealTables.Sqlite(db, "people", table);
 
         var (code, _, error) = Run.Synthkit(["fit", "--from-query", "SELECT * FROM people ORDER BY rowid", "--sqlite", db, .. fit, "--out", _fitted.Temp["from-query.json"]]);
         Assert.Equal((0, ""), (code, error));
