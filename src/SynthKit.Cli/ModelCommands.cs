@@ -129,11 +129,26 @@ internal static class ModelCommands
                 return Merge(console, files, path);
             }
 
-            var fitPlan = parse.GetValue(plan) is { } planFile ? FitPlan.Load(planFile.FullName) : null;
-            var (table, file) = Tables.Read(console, parse.GetValue(data), parse.GetValue(fromQuery), parse.GetValue(sqlite), parse.GetValue(postgres), parse.GetValue(metadata), parse.GetValue(specFile), fitPlan?.Spec);
+            var options = new ModelOptions
+            {
+                Kind = parse.GetValue(kind) == "copula" ? ModelKind.GaussianCopula : ModelKind.BayesianNetwork,
+                Marginals = parse.GetValue(marginals) == "parametric" ? MarginalKind.Parametric : MarginalKind.Empirical,
+                Seed = parse.GetValue(seed),
+                MinimumCount = parse.GetValue(minimumCount),
+                MaxParents = parse.GetValue(maxParents),
+                Bins = parse.GetValue(bins),
+                Constraints = parse.GetValue(constraints) ?? [],
+                Target = parse.GetValue(targetColumn),
+            };
+            if (parse.GetValue(partial))
+            {
+                var fitPlan = parse.GetValue(plan) is { } planFile ? FitPlan.Load(planFile.FullName) : null;
+                return Partial(console, parse.GetValue(data), parse.GetValue(fromQuery), parse.GetValue(sqlite), parse.GetValue(postgres), parse.GetValue(metadata), parse.GetValue(specFile), options, fitPlan, path);
+            }
+
+            var (table, file) = Tables.Read(console, parse.GetValue(data), parse.GetValue(fromQuery), parse.GetValue(sqlite), parse.GetValue(postgres), parse.GetValue(metadata), parse.GetValue(specFile));
             var spec = table.Spec;
-            var declared = parse.GetValue(constraints) ?? [];
-            var violations = SynthModel.CheckConstraints(table, declared);
+            var violations = SynthModel.CheckConstraints(table, options.Constraints);
             foreach (var v in violations.Take(20))
             {
                 console.ErrorWriter.WriteLine($"{file}({v.Row + 2},1): warning {ModelingErrorCodes.ConstraintViolated}: row {v.Row + 1} breaks constraint '{v.Constraint}': {v.Detail}");
@@ -144,7 +159,7 @@ internal static class ModelCommands
                 console.ErrorWriter.WriteLine($"{file}: warning {ModelingErrorCodes.ConstraintViolated}: {violations.Count - 20:N0} more rows break a constraint ({violations.Count:N0} in all).");
             }
 
-            long fitSeed = parse.GetValue(seed);
+            long fitSeed = options.Seed;
             ColumnBatch train = table, held = null!;
             if (parse.GetValue(holdoutShare) is { } share)
             {
@@ -153,28 +168,6 @@ internal static class ModelCommands
             else if (parse.GetValue(holdout) is { } h)
             {
                 held = h.Extension.Equals(".parquet", StringComparison.OrdinalIgnoreCase) ? ParquetFiles.ReadParquet(h.FullName, spec) : ColumnReader.ReadCsv(h.FullName, spec);
-            }
-
-            var options = new ModelOptions
-            {
-                Kind = parse.GetValue(kind) == "copula" ? ModelKind.GaussianCopula : ModelKind.BayesianNetwork,
-                Marginals = parse.GetValue(marginals) == "parametric" ? MarginalKind.Parametric : MarginalKind.Empirical,
-                Seed = fitSeed,
-                MinimumCount = parse.GetValue(minimumCount),
-                MaxParents = parse.GetValue(maxParents),
-                Bins = parse.GetValue(bins),
-                Constraints = declared,
-                Target = parse.GetValue(targetColumn),
-            };
-            if (parse.GetValue(partial))
-            {
-                var statistics = fitPlan is null ? FitStatistics.Compute(table, options) : FitStatistics.Compute(table, fitPlan);
-                statistics.Save(path);
-                console.Line(fitPlan is null
-                    ? $"Counted the values of {table.RowCount:N0} rows of {spec.Name} (round one): merge every partition's statistics with synthkit fit --merge … --out plan.json."
-                    : $"Counted the bins of {table.RowCount:N0} rows of {spec.Name} under the plan (round two): merge every partition's counts with synthkit fit --merge … --out model.json.");
-                console.Line($"Wrote {path} ({new FileInfo(path).Length:N0} bytes).");
-                return Cli.Ok;
             }
 
             var model = SynthModel.Fit(train, options);
@@ -195,6 +188,32 @@ internal static class ModelCommands
             return Cli.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>fit --partial</c>: one partition's statistics — round one, or round two under a plan (and its spec). A Parquet file
+    /// is read one row group at a time, so its size is bounded by the counts, not the rows.
+    /// </summary>
+    private static int Partial(Reporter console, FileInfo? data, string? query, FileInfo? sqlite, string? postgres, FileInfo? metadata, FileInfo? specFile, ModelOptions options, FitPlan? fitPlan, string path)
+    {
+        IEnumerable<ColumnBatch> chunks;
+        if (data is not null && data.Extension.Equals(".parquet", StringComparison.OrdinalIgnoreCase))
+        {
+            var given = fitPlan?.Spec ?? (metadata is not null ? SdvMetadata.Load(metadata.FullName) : specFile is not null ? TableSpec.Load(specFile.FullName) : null);
+            chunks = ParquetFiles.ReadParquetRowGroups(data.FullName, given);
+        }
+        else
+        {
+            chunks = [Tables.Read(console, data, query, sqlite, postgres, metadata, specFile, fitPlan?.Spec).Table];
+        }
+
+        var statistics = fitPlan is null ? FitStatistics.Compute(chunks, options) : FitStatistics.Compute(chunks, fitPlan);
+        statistics.Save(path);
+        console.Line(fitPlan is null
+            ? $"Counted the values of {statistics.Rows:N0} rows of {statistics.Table} (round one): merge every partition's statistics with synthkit fit --merge … --out plan.json."
+            : $"Counted the bins of {statistics.Rows:N0} rows of {statistics.Table} under the plan (round two): merge every partition's counts with synthkit fit --merge … --out model.json.");
+        console.Line($"Wrote {path} ({new FileInfo(path).Length:N0} bytes).");
+        return Cli.Ok;
     }
 
     /// <summary><c>fit --merge</c>: round one's statistics into a plan, round two's into the model.</summary>

@@ -53,56 +53,74 @@ public sealed class FitStatistics
     public static FitStatistics Compute(ColumnBatch partition, ModelOptions? options)
     {
         ArgumentNullException.ThrowIfNull(partition);
+        return Compute([partition], options);
+    }
+
+    /// <summary>
+    /// Round one over a partition read in chunks (<see cref="ParquetFiles.ReadParquetRowGroups"/>: one row group at a time),
+    /// so memory holds the counts and one chunk, never the partition: the same statistics as the chunks read at once.
+    /// </summary>
+    /// <param name="chunks">The partition's rows, chunk by chunk, all under one spec.</param>
+    /// <param name="options">The fit's options, or null for the defaults.</param>
+    /// <returns>The statistics (stage <see cref="MarginalsStage"/>).</returns>
+    /// <exception cref="SynthKitException">SK6000: no rows or nothing to learn; SK6006: options that cannot be merged, or chunks of different specs.</exception>
+    public static FitStatistics Compute(IEnumerable<ColumnBatch> chunks, ModelOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(chunks);
         options ??= new ModelOptions();
-        var optionData = OptionsData.Of(options, partition.Spec);
-        if (partition.RowCount == 0)
+        TableSpec? spec = null;
+        string? specText = null;
+        OptionsData? optionData = null;
+        Tally[] tallies = [];
+        long rows = 0;
+        foreach (var chunk in chunks)
+        {
+            if (spec is null)
+            {
+                spec = chunk.Spec;
+                specText = SpecText(SynthModel.SpecElement(spec));
+                optionData = OptionsData.Of(options, spec);
+                tallies = chunk.Columns.Select(Tally.For).ToArray();
+            }
+            else if (!ReferenceEquals(chunk.Spec, spec) && SpecText(SynthModel.SpecElement(chunk.Spec)) != specText)
+            {
+                throw Mismatch($"a chunk of the partition is read under another spec than the first (table '{chunk.Spec.Name}', not '{spec.Name}')");
+            }
+
+            for (int c = 0; c < tallies.Length; c++)
+            {
+                tallies[c].Add(chunk[c]);
+            }
+
+            rows += chunk.RowCount;
+        }
+
+        if (rows == 0)
         {
             throw new SynthKitException(ModelingErrorCodes.CannotFit, "the partition has no rows");
         }
 
         var columns = new List<ColumnStatistics>();
         var skipped = new List<SkippedData>();
-        foreach (var (column, reason, found) in Marginals.Screen(partition))
+        foreach (var tally in tallies)
         {
-            if (reason is not null)
+            if (tally.Finish(rows) is { } statistics)
             {
-                skipped.Add(new SkippedData { Column = column.Name, Reason = reason, Detected = found is not null, Pii = found?.Kind?.ToString() });
-            }
-            else if (Marginals.IsCategorical(column))
-            {
-                var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
-                long nulls = 0;
-                foreach (var label in ColumnValues.Labels(column))
-                {
-                    if (label is null)
-                    {
-                        nulls++;
-                    }
-                    else
-                    {
-                        counts[label] = counts.GetValueOrDefault(label) + 1;
-                    }
-                }
-
-                columns.Add(new ColumnStatistics { Column = column.Name, Kind = "categorical", Nulls = nulls, Labels = counts.Keys.ToArray(), Counts = counts.Values.ToArray() });
+                columns.Add(statistics);
             }
             else
             {
-                var values = ColumnValues.Numbers(column);
-                var present = values.Where(v => !double.IsNaN(v)).ToArray();
-                Array.Sort(present);
-                var counts = NumericCounts.OfSorted(present);
-                columns.Add(new ColumnStatistics { Column = column.Name, Kind = "numeric", Nulls = values.Length - present.Length, Values = counts.Values.ToArray(), Counts = Enumerable.Range(0, counts.Values.Count).Select(counts.Count).ToArray() });
+                skipped.Add(tally.Skipped!);
             }
         }
 
         return new FitStatistics(new StatisticsData
         {
             Stage = MarginalsStage,
-            Table = partition.Spec.Name,
-            Rows = partition.RowCount,
-            Spec = SynthModel.SpecElement(partition.Spec),
-            Options = optionData,
+            Table = spec!.Name,
+            Rows = rows,
+            Spec = SynthModel.SpecElement(spec),
+            Options = optionData!,
             Columns = columns,
             NotLearned = skipped,
         });
@@ -226,52 +244,77 @@ public sealed class FitStatistics
     public static FitStatistics Compute(ColumnBatch partition, FitPlan plan)
     {
         ArgumentNullException.ThrowIfNull(partition);
+        return Compute([partition], plan);
+    }
+
+    /// <summary>Round two over a partition read in chunks: memory holds the counts and one chunk.</summary>
+    /// <param name="chunks">The partition's rows, chunk by chunk, each under <see cref="FitPlan.Spec"/>.</param>
+    /// <param name="plan">The plan made from every partition's round-one statistics.</param>
+    /// <returns>The statistics (stage <see cref="CountsStage"/>).</returns>
+    /// <exception cref="SynthKitException">SK6006: a chunk is not read under the plan's spec, or holds a category the plan never counted.</exception>
+    public static FitStatistics Compute(IEnumerable<ColumnBatch> chunks, FitPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(chunks);
         ArgumentNullException.ThrowIfNull(plan);
         var data = plan.Data;
-        if (SpecText(SynthModel.SpecElement(partition.Spec)) != SpecText(data.Spec))
-        {
-            throw Mismatch($"the partition of table '{partition.Spec.Name}' is not read under the plan's spec of table '{data.Table}'; read it with the plan's spec");
-        }
-
+        string specText = SpecText(data.Spec);
         int d = data.Marginals.Count;
         var sizes = plan.Sizes;
+        int most = Math.Min(d, Math.Min(data.Options.MaxParents, 2) + 1);
+        var sets = Sets(d, Math.Max(most, Math.Min(d, 2))).Where(set => set.Aggregate(1L, (a, j) => a * sizes[j]) <= MaxCells).ToArray();
+        var counts = sets.Select(set => new long[set.Aggregate(1, (a, j) => a * sizes[j])]).ToArray();
         var binned = new int[d][];
-        for (int j = 0; j < d; j++)
+        TableSpec? checkedSpec = null;
+        long rows = 0;
+        foreach (var chunk in chunks)
         {
-            binned[j] = Bin(partition[data.Marginals[j].Column], data.Bins[j]);
+            if (!ReferenceEquals(chunk.Spec, checkedSpec))
+            {
+                if (SpecText(SynthModel.SpecElement(chunk.Spec)) != specText)
+                {
+                    throw Mismatch($"the partition of table '{chunk.Spec.Name}' is not read under the plan's spec of table '{data.Table}'; read it with the plan's spec");
+                }
+
+                checkedSpec = chunk.Spec;
+            }
+
+            for (int j = 0; j < d; j++)
+            {
+                binned[j] = Bin(chunk[data.Marginals[j].Column], data.Bins[j]);
+            }
+
+            for (int t = 0; t < sets.Length; t++)
+            {
+                var set = sets[t];
+                var table = counts[t];
+                for (int r = 0; r < chunk.RowCount; r++)
+                {
+                    int at = 0;
+                    foreach (int j in set)
+                    {
+                        at = (at * sizes[j]) + binned[j][r];
+                    }
+
+                    table[at]++;
+                }
+            }
+
+            rows += chunk.RowCount;
         }
 
         var tables = new List<TableCounts>();
-        int most = Math.Min(d, Math.Min(data.Options.MaxParents, 2) + 1);
-        foreach (var set in Sets(d, Math.Max(most, Math.Min(d, 2))))
+        for (int t = 0; t < sets.Length; t++)
         {
-            long cells = set.Aggregate(1L, (a, j) => a * sizes[j]);
-            if (cells > MaxCells)
-            {
-                continue;
-            }
-
-            var counts = new long[cells];
-            for (int r = 0; r < partition.RowCount; r++)
-            {
-                int at = 0;
-                foreach (int j in set)
-                {
-                    at = (at * sizes[j]) + binned[j][r];
-                }
-
-                counts[at]++;
-            }
-
-            var seen = Enumerable.Range(0, (int)cells).Where(c => counts[c] > 0).ToArray();
-            tables.Add(new TableCounts { Columns = set, Cells = seen, Counts = seen.Select(c => counts[c]).ToArray() });
+            var table = counts[t];
+            var seen = Enumerable.Range(0, table.Length).Where(c => table[c] > 0).ToArray();
+            tables.Add(new TableCounts { Columns = sets[t], Cells = seen, Counts = seen.Select(c => table[c]).ToArray() });
         }
 
         return new FitStatistics(new StatisticsData
         {
             Stage = CountsStage,
             Table = data.Table,
-            Rows = partition.RowCount,
+            Rows = rows,
             Spec = data.Spec,
             Options = data.Options,
             Plan = data,
@@ -520,6 +563,105 @@ public sealed class FitStatistics
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// One column's round-one counts, chunk by chunk: its labels or distinct numbers with their counts, and for text the first
+    /// values, so personal data is judged on the whole partition exactly as the single fit judges a column.
+    /// </summary>
+    private sealed class Tally
+    {
+        private readonly string _name;
+        private readonly bool _readsValues;
+        private readonly Dictionary<string, long>? _labels;
+        private readonly Dictionary<double, long>? _numbers;
+        private readonly List<string> _sample = [];
+        private long _nulls;
+
+        private Tally(Column column, SkippedData? skipped)
+        {
+            _name = column.Name;
+            Skipped = skipped;
+            _readsValues = PersonalData.ReadsValues(column.Spec);
+            if (skipped is null)
+            {
+                bool categorical = Marginals.IsCategorical(column);
+                _labels = categorical ? new Dictionary<string, long>(StringComparer.Ordinal) : null;
+                _numbers = categorical ? null : [];
+            }
+        }
+
+        /// <summary>Why the column is not learned, when that is known (from the spec, its name, or at the end its values).</summary>
+        public SkippedData? Skipped { get; private set; }
+
+        public static Tally For(Column column)
+        {
+            if (Marginals.Excluded(column) is { } reason)
+            {
+                return new Tally(column, new SkippedData { Column = column.Name, Reason = reason });
+            }
+
+            return PersonalData.ByName(column.Spec) is { } named
+                ? new Tally(column, new SkippedData { Column = column.Name, Reason = $"personal data ({named.How})", Detected = true, Pii = named.Kind?.ToString() })
+                : new Tally(column, null);
+        }
+
+        public void Add(Column column)
+        {
+            if (Skipped is not null)
+            {
+                return;
+            }
+
+            for (int r = 0; r < column.Count; r++)
+            {
+                if (_labels is not null)
+                {
+                    if (ColumnValues.Label(column, r) is not { } label)
+                    {
+                        _nulls++;
+                        continue;
+                    }
+
+                    _labels[label] = _labels.GetValueOrDefault(label) + 1;
+                    if (_readsValues && _sample.Count < PersonalData.Sampled)
+                    {
+                        _sample.Add(label);
+                    }
+                }
+                else if (ColumnValues.Number(column, r) is { } v)
+                {
+                    _numbers![v] = _numbers.GetValueOrDefault(v) + 1;
+                }
+                else
+                {
+                    _nulls++;
+                }
+            }
+        }
+
+        /// <summary>The column's statistics, or null when it is not learned (<see cref="Skipped"/> says why).</summary>
+        public ColumnStatistics? Finish(long rows)
+        {
+            if (Skipped is null && _readsValues && PersonalData.ByValues(_sample, _labels!.Count, rows) is { } found)
+            {
+                Skipped = new SkippedData { Column = _name, Reason = $"personal data ({found.How})", Detected = true, Pii = found.Kind?.ToString() };
+            }
+
+            if (Skipped is not null)
+            {
+                return null;
+            }
+
+            if (_labels is not null)
+            {
+                var labels = _labels.Keys.Order(StringComparer.Ordinal).ToArray();
+                return new ColumnStatistics { Column = _name, Kind = "categorical", Nulls = _nulls, Labels = labels, Counts = labels.Select(l => _labels[l]).ToArray() };
+            }
+
+            var values = _numbers!.Keys.Order().ToArray();
+            return new ColumnStatistics { Column = _name, Kind = "numeric", Nulls = _nulls, Values = values, Counts = values.Select(v => _numbers[v]).ToArray() };
+        }
     }
 
     /// <summary>Joint counts merged from every partition's tables.</summary>

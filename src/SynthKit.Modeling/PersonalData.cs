@@ -14,35 +14,51 @@ namespace SynthKit.Modeling;
 /// </summary>
 internal static partial class PersonalData
 {
-    private const int Sampled = 2_000;
-
     /// <summary>What was found, or null: the kind (null for free text) and how.</summary>
     public static (PiiKind? Kind, string How)? Detect(Column column)
     {
-        var spec = column.Spec;
+        if (ByName(column.Spec) is { } named)
+        {
+            return named;
+        }
+
+        if (!ReadsValues(column.Spec))
+        {
+            return null;
+        }
+
+        var values = ColumnValues.Labels(column).Where(v => v is not null).Select(v => v!).ToList();
+        return ByValues(values.Take(Sampled).ToList(), values.Distinct(StringComparer.Ordinal).Count(), column.Count);
+    }
+
+    /// <summary>The values <see cref="ByValues"/> tests by pattern: the first 2,000 non-null ones.</summary>
+    public const int Sampled = 2_000;
+
+    /// <summary>Personal data a column's name shows (unless the spec marks it either way), or null.</summary>
+    public static (PiiKind? Kind, string How)? ByName(ColumnSpec spec)
+    {
         if (spec.Privacy?.NotPii == true || spec.IsPersonalData)
         {
             return null;
         }
 
         // Names are read as the analyzers read member names, so a column and the member it maps to get the same verdict.
-        if (SynthKit.Analyzers.NameHeuristics.PersonalKind(spec.Name) is { } named && Enum.TryParse(named, out PiiKind byName))
-        {
-            return (byName, $"detected by its name as {byName}");
-        }
+        return SynthKit.Analyzers.NameHeuristics.PersonalKind(spec.Name) is { } named && Enum.TryParse(named, out PiiKind byName)
+            ? (byName, $"detected by its name as {byName}")
+            : null;
+    }
 
-        if (column.Type != StorageType.String)
+    /// <summary>
+    /// Personal data a text column's values show: nine in ten of <paramref name="sample"/> (its first non-null values) of
+    /// one pattern, or too many <paramref name="distinct"/> values in <paramref name="rows"/> rows; or null.
+    /// </summary>
+    public static (PiiKind? Kind, string How)? ByValues(IReadOnlyList<string> sample, long distinct, long rows)
+    {
+        if (sample.Count == 0)
         {
             return null;
         }
 
-        var values = ColumnValues.Labels(column).Where(v => v is not null).Select(v => v!).ToList();
-        if (values.Count == 0)
-        {
-            return null;
-        }
-
-        var sample = values.Take(Sampled).ToList();
         foreach (var (test, kind) in Patterns)
         {
             if (sample.Count(test) >= 0.9 * sample.Count)
@@ -51,7 +67,7 @@ internal static partial class PersonalData
             }
         }
 
-        return HighCardinality(values.Distinct(StringComparer.Ordinal).Count(), column.Count) is { } how ? (null, how) : null;
+        return HighCardinality(distinct, rows) is { } how ? (null, how) : null;
     }
 
     /// <summary>Whether text with <paramref name="distinct"/> values in <paramref name="rows"/> rows is too varied to be categories (how, or null).</summary>

@@ -63,31 +63,7 @@ public class PartialFitTests
     [Fact]
     public void Partitions_with_nulls_personal_data_and_text_merge_like_the_single_fit()
     {
-        var spec = new TableSpec
-        {
-            Name = "people",
-            Columns =
-            [
-                new ColumnSpec { Name = "id", Type = StorageType.Int32, Kind = StatisticalKind.Identifier },
-                new ColumnSpec { Name = "email", Type = StorageType.String, Kind = StatisticalKind.Categorical, Nullable = true },
-                new ColumnSpec { Name = "note", Type = StorageType.String, Kind = StatisticalKind.Categorical, Nullable = true },
-                new ColumnSpec { Name = "region", Type = StorageType.String, Kind = StatisticalKind.Categorical, Nullable = true },
-                new ColumnSpec { Name = "age", Type = StorageType.Int32, Kind = StatisticalKind.Numerical, Nullable = true },
-                new ColumnSpec { Name = "score", Type = StorageType.Float64, Kind = StatisticalKind.Numerical, Nullable = true },
-            ],
-        };
-        string[] regions = ["Oslo", "Lima", "Pune", "Kyiv", "Accra"];
-        var rng = new Random(7);
-        var lines = new List<string> { "id,email,note,region,age,score" };
-        for (int i = 0; i < 4_000; i++)
-        {
-            string region = rng.Next(10) == 0 ? "" : regions[rng.Next(regions.Length)];
-            string age = rng.Next(20) == 0 ? "" : (18 + rng.Next(60)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            string score = rng.Next(15) == 0 ? "" : (rng.NextDouble() * (region == "Oslo" ? 10 : 3)).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-            lines.Add($"{i},user{i}@example.org,note {i * 7919 % 1_000},{region},{age},{score}");
-        }
-
-        var table = Table.FromLines(lines, spec, [0, 900, 2_000, 3_100, 4_000]);
+        var table = People();
         string single = BayesianNetwork.Fit(table.Whole).ToJson();
         var plan = FitStatistics.Plan(table.Parts.Select(p => FitStatistics.Compute(p)));
         Assert.Equal(["region", "age", "score"], plan.Marginals.Select(m => m.Column));
@@ -124,6 +100,27 @@ public class PartialFitTests
         Assert.Contains(single.Data.NotLearned, n => n.Column == "code");
         var plan = FitStatistics.Plan(table.Parts.Select(p => FitStatistics.Compute(p)));
         Assert.Equal(single.ToJson(), FitStatistics.Merge(table.Parts.Select(p => FitStatistics.Compute(p, plan))).ToJson());
+    }
+
+    [Fact]
+    public void A_partition_read_in_chunks_gives_the_statistics_of_the_partition_read_at_once()
+    {
+        // The people table's text columns are judged for personal data on the whole partition, not chunk by chunk:
+        // 'note' has 900 distinct values in 900 rows but only 100 per chunk of 100.
+        var table = People();
+        var part = table.Parts[0];
+        var chunks = Enumerable.Range(0, 9).Select(i => part.Select(Enumerable.Range(i * 100, 100).ToArray())).ToList();
+        var atOnce = FitStatistics.Compute(part);
+        Assert.Equal(atOnce.ToJson(), FitStatistics.Compute(chunks, new ModelOptions()).ToJson());
+        var plan = FitStatistics.Plan(table.Parts.Select(p => FitStatistics.Compute(p)));
+        Assert.Equal(FitStatistics.Compute(part, plan).ToJson(), FitStatistics.Compute(chunks, plan).ToJson());
+
+        var ex = Assert.Throws<SynthKitException>(() => FitStatistics.Compute([part, s_discretized.Value.Parts[0]], new ModelOptions()));
+        Assert.Equal(ModelingErrorCodes.CannotMerge, ex.Code);
+        Assert.Contains("another spec than the first", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(ModelingErrorCodes.CannotMerge, Assert.Throws<SynthKitException>(() => FitStatistics.Compute([part, s_discretized.Value.Parts[0]], plan)).Code);
+        Assert.Equal(ModelingErrorCodes.CannotFit, Assert.Throws<SynthKitException>(() => FitStatistics.Compute([], new ModelOptions())).Code);
+        Assert.Equal(ModelingErrorCodes.CannotFit, Assert.Throws<SynthKitException>(() => FitStatistics.Compute([part.Select([])], new ModelOptions())).Code);
     }
 
     [Theory]
@@ -249,6 +246,36 @@ public class PartialFitTests
         int at = text.IndexOf(find, StringComparison.Ordinal);
         Assert.True(at >= 0, $"'{find}' is not in the text");
         return string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + find.Length));
+    }
+
+    /// <summary>4,000 people in four partitions: an identifier, e-mail addresses, free-text notes, and regions, ages and scores with nulls.</summary>
+    private static Table People()
+    {
+        var spec = new TableSpec
+        {
+            Name = "people",
+            Columns =
+            [
+                new ColumnSpec { Name = "id", Type = StorageType.Int32, Kind = StatisticalKind.Identifier },
+                new ColumnSpec { Name = "email", Type = StorageType.String, Kind = StatisticalKind.Categorical, Nullable = true },
+                new ColumnSpec { Name = "note", Type = StorageType.String, Kind = StatisticalKind.Categorical, Nullable = true },
+                new ColumnSpec { Name = "region", Type = StorageType.String, Kind = StatisticalKind.Categorical, Nullable = true },
+                new ColumnSpec { Name = "age", Type = StorageType.Int32, Kind = StatisticalKind.Numerical, Nullable = true },
+                new ColumnSpec { Name = "score", Type = StorageType.Float64, Kind = StatisticalKind.Numerical, Nullable = true },
+            ],
+        };
+        string[] regions = ["Oslo", "Lima", "Pune", "Kyiv", "Accra"];
+        var rng = new Random(7);
+        var lines = new List<string> { "id,email,note,region,age,score" };
+        for (int i = 0; i < 4_000; i++)
+        {
+            string region = rng.Next(10) == 0 ? "" : regions[rng.Next(regions.Length)];
+            string age = rng.Next(20) == 0 ? "" : (18 + rng.Next(60)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string score = rng.Next(15) == 0 ? "" : (rng.NextDouble() * (region == "Oslo" ? 10 : 3)).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            lines.Add($"{i},user{i}@example.org,note {i * 7919 % 1_000},{region},{age},{score}");
+        }
+
+        return Table.FromLines(lines, spec, [0, 900, 2_000, 3_100, 4_000]);
     }
 
     /// <summary>A table read whole and in partitions (rows [bounds[i], bounds[i + 1])), each through CSV as a file would be.</summary>

@@ -182,6 +182,17 @@ public sealed class ParquetTests : IDisposable
         var groups = DuckDb.Query($"SELECT row_group_id, any_value(row_group_num_rows) FROM parquet_metadata({DuckDb.Literal(file)}) GROUP BY row_group_id ORDER BY row_group_id");
         Assert.Equal(new[] { "131072", "131072", "17" }, groups.Select(g => g[1]));
 
+        // Read one row group at a time: the same groups, and their rows are the file's rows in order.
+        var byGroup = ParquetFiles.ReadParquetRowGroups(file, null).ToList();
+        Assert.Equal([131_072, 131_072, 17], byGroup.Select(g => g.RowCount));
+        var all = ParquetFiles.ReadParquet(file);
+        Assert.All(byGroup, g => Assert.Same(byGroup[0].Spec, g.Spec));
+        foreach (var column in new[] { "Id", "LastName", "BirthDate" })
+        {
+            Assert.Equal(all[column].GetValue(131_072), byGroup[1][column].GetValue(0));
+            Assert.Equal(all[column].GetValue(rows - 1), byGroup[2][column].GetValue(16));
+        }
+
         // A slice's rows are the rows at those indexes of the whole.
         using var slice = new MemoryStream();
         synthesizer.WriteParquet(slice, 3 + 1_000, 10);
@@ -251,6 +262,8 @@ public sealed class ParquetTests : IDisposable
         var unreadable = Assert.Throws<SynthKitException>(() => ParquetFiles.ReadParquet(text));
         Assert.Equal(SinkErrorCodes.UnreadableParquet, unreadable.Code);
         Assert.Equal(text, unreadable.FilePath);
+        var unreadableGroups = Assert.Throws<SynthKitException>(() => ParquetFiles.ReadParquetRowGroups(text, null).First());
+        Assert.Equal((SinkErrorCodes.UnreadableParquet, text), (unreadableGroups.Code, unreadableGroups.FilePath));
 
         // A spec that asks for a column the file lacks, or reads a column as another type.
         var synthesizer = new AllTypesSynthesizer(1);
@@ -262,6 +275,7 @@ public sealed class ParquetTests : IDisposable
 
         var missing = new TableSpec { Name = "t", Columns = [new ColumnSpec { Name = "Nope", Type = StorageType.Int32, Kind = StatisticalKind.Numerical }] };
         Assert.Equal(ErrorCodes.MissingColumn, Assert.Throws<SynthKitException>(() => ParquetFiles.ReadParquet(file, missing)).Code);
+        Assert.Equal(ErrorCodes.MissingColumn, Assert.Throws<SynthKitException>(() => ParquetFiles.ReadParquetRowGroups(file, missing).ToList()).Code);
         var retyped = new TableSpec { Name = "t", Columns = [new ColumnSpec { Name = "Int32", Type = StorageType.Float64, Kind = StatisticalKind.Numerical }] };
         var wrongType = Assert.Throws<SynthKitException>(() => ParquetFiles.ReadParquet(file, retyped));
         Assert.Equal(SinkErrorCodes.UnreadableParquet, wrongType.Code);

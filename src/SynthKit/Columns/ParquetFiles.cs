@@ -106,15 +106,7 @@ public static class ParquetFiles
     {
         ArgumentNullException.ThrowIfNull(source);
         ColumnBatch? result = null;
-        try
-        {
-            Run(async () => result = await ReadAsync(source, spec, path).ConfigureAwait(false));
-        }
-        catch (Exception ex) when (ex is not SynthKitException and (IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or InvalidCastException or OverflowException))
-        {
-            throw new SynthKitException(SinkErrorCodes.UnreadableParquet, $"The file cannot be read as Parquet: {ex.Message}", path);
-        }
-
+        Guard(() => Run(async () => result = await ReadAsync(source, spec, path).ConfigureAwait(false)), path);
         return result!;
     }
 
@@ -202,6 +194,28 @@ public static class ParquetFiles
     private static async Task<ColumnBatch> ReadAsync(Stream source, TableSpec? spec, string? path)
     {
         await using var reader = await ParquetReader.CreateAsync(source, new ParquetOptions { UseDateOnlyTypeForDates = true }, leaveStreamOpen: true).ConfigureAwait(false);
+        var (table, columns) = Columns(reader, spec, path);
+        long total = reader.Metadata?.NumRows ?? 0;
+        if (total > Array.MaxLength)
+        {
+            throw new SynthKitException(SinkErrorCodes.UnreadableParquet, $"The file holds {total:N0} rows, more than one batch can; read it by row groups (ReadParquetRowGroups).", path);
+        }
+
+        var batch = new ColumnBatch(table, (int)Math.Max(1, total));
+        batch.RowCount = (int)total;
+        int offset = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            offset += await ReadGroupAsync(group, columns, batch, offset, path).ConfigureAwait(false);
+        }
+
+        return batch;
+    }
+
+    /// <summary>The table a file is read as (the spec given, the one it carries, or one from its schema) and its fields in the table's order.</summary>
+    private static (TableSpec Table, DataField[] Columns) Columns(ParquetReader reader, TableSpec? spec, string? path)
+    {
         var fields = reader.Schema.GetDataFields();
         if (spec is null && reader.CustomMetadata.TryGetValue(SpecKey, out string? json))
         {
@@ -223,28 +237,82 @@ public static class ParquetFiles
                 : throw new SynthKitException(ErrorCodes.MissingColumn, $"The Parquet file has no column '{spec.Columns[c].Name}', which the table '{spec.Name}' needs.", path);
         }
 
-        long total = reader.Metadata?.NumRows ?? 0;
-        if (total > Array.MaxLength)
+        return (spec, columns);
+    }
+
+    /// <summary>Reads a row group into <paramref name="batch"/> from row <paramref name="offset"/>; returns its row count.</summary>
+    private static async Task<int> ReadGroupAsync(ParquetRowGroupReader group, DataField[] columns, ColumnBatch batch, int offset, string? path)
+    {
+        int rows = checked((int)group.RowCount);
+        for (int c = 0; c < columns.Length; c++)
         {
-            throw new SynthKitException(SinkErrorCodes.UnreadableParquet, $"The file holds {total:N0} rows, more than one batch can; read it in parts.", path);
+            await ReadColumnAsync(group, columns[c], batch[c], offset, rows, path).ConfigureAwait(false);
         }
 
-        var batch = new ColumnBatch(spec, (int)Math.Max(1, total));
-        batch.RowCount = (int)total;
-        int offset = 0;
-        for (int g = 0; g < reader.RowGroupCount; g++)
+        return rows;
+    }
+
+    /// <summary>
+    /// Reads a Parquet file one row group at a time: each batch holds one row group's rows (at most
+    /// <see cref="RowGroupRows"/> for files SynthKit wrote), so a file of any size is read in the memory of one group.
+    /// The batches are made as they are enumerated; the file stays open until the enumeration ends.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="spec">The table to read; null takes the spec the file carries (<see cref="SpecKey"/>), or one made from its Parquet schema.</param>
+    /// <returns>One batch per row group, in order; every batch has the same spec.</returns>
+    /// <exception cref="SynthKitException">SK7002: not a Parquet file, or one whose columns do not fit the spec; SK4004 a column the spec needs is missing.</exception>
+    public static IEnumerable<ColumnBatch> ReadParquetRowGroups(string path, TableSpec? spec)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return RowGroups(path, spec);
+    }
+
+    private static IEnumerable<ColumnBatch> RowGroups(string path, TableSpec? spec)
+    {
+        using var stream = File.OpenRead(path);
+        ParquetReader? reader = null;
+        Guard(() => reader = ParquetReader.CreateAsync(stream, new ParquetOptions { UseDateOnlyTypeForDates = true }, leaveStreamOpen: true).GetAwaiter().GetResult(), path);
+        try
         {
-            using var group = reader.OpenRowGroupReader(g);
-            int rows = checked((int)group.RowCount);
-            for (int c = 0; c < columns.Length; c++)
+            TableSpec table = null!;
+            DataField[] columns = [];
+            Guard(() => (table, columns) = Columns(reader!, spec, path), path);
+            for (int g = 0; g < reader!.RowGroupCount; g++)
             {
-                await ReadColumnAsync(group, columns[c], batch[c], offset, rows, path).ConfigureAwait(false);
+                ColumnBatch? batch = null;
+                int group = g;
+                Guard(() => Run(async () =>
+                {
+                    using var rowGroup = reader.OpenRowGroupReader(group);
+                    batch = new ColumnBatch(table, (int)Math.Max(1, rowGroup.RowCount)) { RowCount = checked((int)rowGroup.RowCount) };
+                    await ReadGroupAsync(rowGroup, columns, batch, 0, path).ConfigureAwait(false);
+                }), path);
+                yield return batch!;
             }
-
-            offset += rows;
         }
+        finally
+        {
+            Run(async () =>
+            {
+                if (reader is not null)
+                {
+                    await reader.DisposeAsync().ConfigureAwait(false);
+                }
+            });
+        }
+    }
 
-        return batch;
+    /// <summary>Runs a read, reporting what Parquet.Net throws for a file that is not Parquet as SK7002.</summary>
+    private static void Guard(Action read, string? path)
+    {
+        try
+        {
+            read();
+        }
+        catch (Exception ex) when (ex is not SynthKitException and (IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or InvalidCastException or OverflowException))
+        {
+            throw new SynthKitException(SinkErrorCodes.UnreadableParquet, $"The file cannot be read as Parquet: {ex.Message}", path);
+        }
     }
 
     private static async Task ReadColumnAsync(ParquetRowGroupReader group, DataField field, Column column, int offset, int rows, string? path)
