@@ -207,7 +207,7 @@ internal static class ModelCommands
             chunks = [Tables.Read(console, data, query, sqlite, postgres, metadata, specFile, fitPlan?.Spec).Table];
         }
 
-        var statistics = fitPlan is null ? FitStatistics.Compute(chunks, options) : FitStatistics.Compute(chunks, fitPlan);
+        var statistics = fitPlan is null ? FitStatistics.CountValues(chunks, options) : FitStatistics.CountBins(chunks, fitPlan);
         statistics.Save(path);
         console.Line(fitPlan is null
             ? $"Counted the values of {statistics.Rows:N0} rows of {statistics.Table} (round one): merge every partition's statistics with synthkit fit --merge … --out plan.json."

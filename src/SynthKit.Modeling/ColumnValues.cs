@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace SynthKit.Modeling;
@@ -24,13 +25,45 @@ internal static class ColumnValues
             throw new SynthKitException(ModelingErrorCodes.CannotFit, $"column '{column.Name}' of type {column.Type} cannot be read as numbers");
         }
 
+        // One type test per column, not per row: the same conversions as Number.
         var values = new double[column.Count];
+        switch (column)
+        {
+            case Column<sbyte> c: Each(c, values, v => v); break;
+            case Column<byte> c: Each(c, values, v => v); break;
+            case Column<short> c: Each(c, values, v => v); break;
+            case Column<ushort> c: Each(c, values, v => v); break;
+            case Column<int> c: Each(c, values, v => v); break;
+            case Column<uint> c: Each(c, values, v => v); break;
+            case Column<long> c: Each(c, values, v => v); break;
+            case Column<ulong> c: Each(c, values, v => v); break;
+            case Column<float> c: Each(c, values, v => v); break;
+            case Column<double> c: Each(c, values, v => v); break;
+            case Column<decimal> c: Each(c, values, v => (double)v); break;
+            case Column<DateOnly> c: Each(c, values, v => v.DayNumber); break;
+            case Column<DateTime> c: Each(c, values, v => (v.Ticks - EpochTicks) / (double)TimeSpan.TicksPerSecond); break;
+            case Column<TimeSpan> c: Each(c, values, v => v.Ticks / (double)TimeSpan.TicksPerSecond); break;
+            case Column<bool> c: Each(c, values, v => v ? 1 : 0); break;
+        }
+
         for (int r = 0; r < values.Length; r++)
         {
-            values[r] = Number(column, r) ?? double.NaN;
+            if (column.IsNull(r))
+            {
+                values[r] = double.NaN;
+            }
         }
 
         return values;
+    }
+
+    private static void Each<T>(Column<T> column, double[] values, Func<T, double> convert)
+        where T : struct
+    {
+        for (int r = 0; r < values.Length; r++)
+        {
+            values[r] = convert(column[r]);
+        }
     }
 
     private static bool IsNumeric(Column column) => column is Column<sbyte> or Column<byte> or Column<short> or Column<ushort> or Column<int> or Column<uint>
@@ -87,6 +120,80 @@ internal static class ColumnValues
             case Column<TimeSpan> c: c[row] = new TimeSpan((long)Math.Round(v * TimeSpan.TicksPerSecond)); break;
             case Column<bool> c: c[row] = v >= 0.5; break;
             default: throw new SynthKitException(ModelingErrorCodes.InvalidModel, $"column '{column.Name}' of type {column.Type} cannot take numbers");
+        }
+    }
+
+    /// <summary>
+    /// Every row's label as a code into a list of the column's distinct labels (−1 for null): the labels <see cref="Label"/>
+    /// gives, made once per distinct value rather than once per row for categories, integers and booleans.
+    /// </summary>
+    public static (int[] Codes, IReadOnlyList<string> Labels) LabelCodes(Column column)
+    {
+        var codes = new int[column.Count];
+        switch (column)
+        {
+            case CategoricalColumn c:
+                c.Codes.CopyTo(codes);
+                MarkNulls(column, codes);
+                return (codes, c.Categories);
+            case Column<sbyte> c: return Typed(c, codes);
+            case Column<byte> c: return Typed(c, codes);
+            case Column<short> c: return Typed(c, codes);
+            case Column<ushort> c: return Typed(c, codes);
+            case Column<int> c: return Typed(c, codes);
+            case Column<uint> c: return Typed(c, codes);
+            case Column<long> c: return Typed(c, codes);
+            case Column<ulong> c: return Typed(c, codes);
+            case Column<bool> c: return Typed(c, codes);
+        }
+
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var labels = new List<string>();
+        for (int r = 0; r < codes.Length; r++)
+        {
+            if (Label(column, r) is not { } label)
+            {
+                codes[r] = -1;
+            }
+            else if (!index.TryGetValue(label, out codes[r]))
+            {
+                codes[r] = index[label] = labels.Count;
+                labels.Add(label);
+            }
+        }
+
+        return (codes, labels);
+    }
+
+    private static (int[] Codes, IReadOnlyList<string> Labels) Typed<T>(Column<T> column, int[] codes)
+        where T : struct
+    {
+        var index = new Dictionary<T, int>();
+        var labels = new List<string>();
+        for (int r = 0; r < codes.Length; r++)
+        {
+            if (column.IsNull(r))
+            {
+                codes[r] = -1;
+            }
+            else if (!index.TryGetValue(column[r], out codes[r]))
+            {
+                codes[r] = index[column[r]] = labels.Count;
+                labels.Add(Label(column, r)!);
+            }
+        }
+
+        return (codes, labels);
+    }
+
+    private static void MarkNulls(Column column, int[] codes)
+    {
+        for (int r = 0; r < codes.Length; r++)
+        {
+            if (column.IsNull(r))
+            {
+                codes[r] = -1;
+            }
         }
     }
 

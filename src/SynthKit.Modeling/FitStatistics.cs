@@ -13,10 +13,10 @@ namespace SynthKit.Modeling;
 /// every statistic is an exact count. Two rounds, as a distributed quantile binning needs: the network's bins are
 /// quantiles of the merged marginals, which no partition can know alone.
 /// <list type="number">
-/// <item><see cref="Compute(ColumnBatch, ModelOptions?)"/> on each partition: the exact counts of every learned column's
+/// <item><see cref="CountValues(ColumnBatch, ModelOptions?)"/> on each partition: the exact counts of every learned column's
 /// values (stage <c>marginals</c>).</item>
 /// <item><see cref="Plan"/> of all of them: the merged marginals and every column's bins (a <see cref="FitPlan"/>).</item>
-/// <item><see cref="Compute(ColumnBatch, FitPlan)"/> on each partition: the joint counts of the bins of every one, two and
+/// <item><see cref="CountBins(ColumnBatch, FitPlan)"/> on each partition: the joint counts of the bins of every one, two and
 /// three columns (stage <c>counts</c>).</item>
 /// <item><see cref="Merge"/> of all of them: the model.</item>
 /// </list>
@@ -50,10 +50,10 @@ public sealed class FitStatistics
     /// <param name="options">The fit's options (a Bayesian network with at most 2 parents, no target, no constraints), or null for the defaults.</param>
     /// <returns>The statistics (stage <see cref="MarginalsStage"/>).</returns>
     /// <exception cref="SynthKitException">SK6000: no rows or nothing to learn; SK6006: options that cannot be merged.</exception>
-    public static FitStatistics Compute(ColumnBatch partition, ModelOptions? options)
+    public static FitStatistics CountValues(ColumnBatch partition, ModelOptions? options)
     {
         ArgumentNullException.ThrowIfNull(partition);
-        return Compute([partition], options);
+        return CountValues([partition], options);
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ public sealed class FitStatistics
     /// <param name="options">The fit's options, or null for the defaults.</param>
     /// <returns>The statistics (stage <see cref="MarginalsStage"/>).</returns>
     /// <exception cref="SynthKitException">SK6000: no rows or nothing to learn; SK6006: options that cannot be merged, or chunks of different specs.</exception>
-    public static FitStatistics Compute(IEnumerable<ColumnBatch> chunks, ModelOptions? options)
+    public static FitStatistics CountValues(IEnumerable<ColumnBatch> chunks, ModelOptions? options)
     {
         ArgumentNullException.ThrowIfNull(chunks);
         options ??= new ModelOptions();
@@ -87,11 +87,8 @@ public sealed class FitStatistics
                 throw Mismatch($"a chunk of the partition is read under another spec than the first (table '{chunk.Spec.Name}', not '{spec.Name}')");
             }
 
-            for (int c = 0; c < tallies.Length; c++)
-            {
-                tallies[c].Add(chunk[c]);
-            }
-
+            var tallied = tallies;
+            OnEveryCore(tallies.Length, c => tallied[c].Add(chunk[c]));
             rows += chunk.RowCount;
         }
 
@@ -125,12 +122,6 @@ public sealed class FitStatistics
             NotLearned = skipped,
         });
     }
-
-    /// <summary>Round one with the default options: a partition's exact counts of every learned column's values.</summary>
-    /// <param name="partition">The partition's rows, read under the same spec as every other partition.</param>
-    /// <returns>The statistics (stage <see cref="MarginalsStage"/>).</returns>
-    /// <exception cref="SynthKitException">SK6000: no rows or nothing to learn.</exception>
-    public static FitStatistics Compute(ColumnBatch partition) => Compute(partition, (ModelOptions?)null);
 
     /// <summary>Round one's merge: the marginals of all the partitions' rows, and every learned column's bins.</summary>
     /// <param name="marginals">Every partition's round-one statistics (stage <see cref="MarginalsStage"/>), each partition once.</param>
@@ -241,10 +232,10 @@ public sealed class FitStatistics
     /// <param name="plan">The plan made from every partition's round-one statistics.</param>
     /// <returns>The statistics (stage <see cref="CountsStage"/>).</returns>
     /// <exception cref="SynthKitException">SK6006: the partition is not read under the plan's spec, or holds a category the plan never counted.</exception>
-    public static FitStatistics Compute(ColumnBatch partition, FitPlan plan)
+    public static FitStatistics CountBins(ColumnBatch partition, FitPlan plan)
     {
         ArgumentNullException.ThrowIfNull(partition);
-        return Compute([partition], plan);
+        return CountBins([partition], plan);
     }
 
     /// <summary>Round two over a partition read in chunks: memory holds the counts and one chunk.</summary>
@@ -252,7 +243,7 @@ public sealed class FitStatistics
     /// <param name="plan">The plan made from every partition's round-one statistics.</param>
     /// <returns>The statistics (stage <see cref="CountsStage"/>).</returns>
     /// <exception cref="SynthKitException">SK6006: a chunk is not read under the plan's spec, or holds a category the plan never counted.</exception>
-    public static FitStatistics Compute(IEnumerable<ColumnBatch> chunks, FitPlan plan)
+    public static FitStatistics CountBins(IEnumerable<ColumnBatch> chunks, FitPlan plan)
     {
         ArgumentNullException.ThrowIfNull(chunks);
         ArgumentNullException.ThrowIfNull(plan);
@@ -278,26 +269,8 @@ public sealed class FitStatistics
                 checkedSpec = chunk.Spec;
             }
 
-            for (int j = 0; j < d; j++)
-            {
-                binned[j] = Bin(chunk[data.Marginals[j].Column], data.Bins[j]);
-            }
-
-            for (int t = 0; t < sets.Length; t++)
-            {
-                var set = sets[t];
-                var table = counts[t];
-                for (int r = 0; r < chunk.RowCount; r++)
-                {
-                    int at = 0;
-                    foreach (int j in set)
-                    {
-                        at = (at * sizes[j]) + binned[j][r];
-                    }
-
-                    table[at]++;
-                }
-            }
+            OnEveryCore(d, j => binned[j] = Bin(chunk[data.Marginals[j].Column], data.Bins[j]));
+            OnEveryCore(sets.Length, t => Count(sets[t], binned, sizes, chunk.RowCount, counts[t]));
 
             rows += chunk.RowCount;
         }
@@ -504,6 +477,65 @@ public sealed class FitStatistics
         return parts[0].Data;
     }
 
+    /// <summary>Adds every row's combination of the bins of <paramref name="set"/> to <paramref name="table"/>.</summary>
+    private static void Count(int[] set, int[][] binned, int[] sizes, int rows, long[] table)
+    {
+        switch (set.Length)
+        {
+            case 1:
+                foreach (int b in binned[set[0]].AsSpan(0, rows))
+                {
+                    table[b]++;
+                }
+
+                break;
+            case 2:
+            {
+                var (a, b) = (binned[set[0]], binned[set[1]]);
+                int sb = sizes[set[1]];
+                for (int r = 0; r < rows; r++)
+                {
+                    table[(a[r] * sb) + b[r]]++;
+                }
+
+                break;
+            }
+
+            default:
+            {
+                var (a, b, c) = (binned[set[0]], binned[set[1]], binned[set[2]]);
+                int sb = sizes[set[1]], sc = sizes[set[2]];
+                for (int r = 0; r < rows; r++)
+                {
+                    table[(((a[r] * sb) + b[r]) * sc) + c[r]]++;
+                }
+
+                break;
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="body"/> for 0 … n − 1 on every core; a failure is the lowest index's, whatever the order they ran in.</summary>
+    private static void OnEveryCore(int n, Action<int> body)
+    {
+        var failures = new Exception?[n];
+        System.Threading.Tasks.Parallel.For(0, n, i =>
+        {
+            try
+            {
+                body(i);
+            }
+            catch (Exception ex)
+            {
+                failures[i] = ex;
+            }
+        });
+        if (failures.FirstOrDefault(f => f is not null) is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+    }
+
     /// <summary>Every set of <paramref name="most"/> or fewer of <paramref name="d"/> columns, in increasing order within and between sets of one size.</summary>
     private static IEnumerable<int[]> Sets(int d, int most)
     {
@@ -537,14 +569,17 @@ public sealed class FitStatistics
     private static int[] Bin(Column column, ColumnBins bins)
     {
         var result = new int[column.Count];
-        if (bins.Labels is { } labels)
+        if (bins.Labels is { } planned)
         {
-            var index = labels.Select((l, i) => (l, bins.Bins[i])).ToDictionary(p => p.l, p => p.Item2, StringComparer.Ordinal);
+            var index = planned.Select((l, i) => (l, bins.Bins[i])).ToDictionary(p => p.l, p => p.Item2, StringComparer.Ordinal);
+            var (codes, labels) = ColumnValues.LabelCodes(column);
+            var map = labels.Select(l => index.TryGetValue(l, out int b) ? b : -1).ToArray();
             for (int r = 0; r < result.Length; r++)
             {
-                if (ColumnValues.Label(column, r) is { } label)
+                int code = codes[r];
+                if (code >= 0)
                 {
-                    result[r] = index.TryGetValue(label, out int b) ? b : throw Mismatch($"column '{column.Name}' holds '{label}', which the plan never counted: the partition is not one the plan was made from");
+                    result[r] = map[code] >= 0 ? map[code] : throw Mismatch($"column '{column.Name}' holds '{labels[code]}', which the plan never counted: the partition is not one the plan was made from");
                 }
             }
 
@@ -552,9 +587,10 @@ public sealed class FitStatistics
         }
 
         var from = bins.From!.ToArray();
+        var numbers = ColumnValues.Numbers(column);
         for (int r = 0; r < result.Length; r++)
         {
-            if (ColumnValues.Number(column, r) is { } v)
+            if (numbers[r] is var v && !double.IsNaN(v))
             {
                 int i = Array.BinarySearch(from, v);
                 i = i < 0 ? ~i - 1 : i;
@@ -613,29 +649,50 @@ public sealed class FitStatistics
                 return;
             }
 
-            for (int r = 0; r < column.Count; r++)
+            if (_numbers is not null)
             {
-                if (_labels is not null)
+                foreach (double v in ColumnValues.Numbers(column))
                 {
-                    if (ColumnValues.Label(column, r) is not { } label)
+                    if (double.IsNaN(v))
                     {
                         _nulls++;
-                        continue;
                     }
-
-                    _labels[label] = _labels.GetValueOrDefault(label) + 1;
-                    if (_readsValues && _sample.Count < PersonalData.Sampled)
+                    else
                     {
-                        _sample.Add(label);
+                        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_numbers, v, out _)++;
                     }
                 }
-                else if (ColumnValues.Number(column, r) is { } v)
+
+                return;
+            }
+
+            var (codes, labels) = ColumnValues.LabelCodes(column);
+            var counts = new long[labels.Count];
+            foreach (int code in codes)
+            {
+                if (code < 0)
                 {
-                    _numbers![v] = _numbers.GetValueOrDefault(v) + 1;
+                    _nulls++;
                 }
                 else
                 {
-                    _nulls++;
+                    counts[code]++;
+                }
+            }
+
+            for (int k = 0; k < counts.Length; k++)
+            {
+                if (counts[k] > 0)
+                {
+                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_labels!, labels[k], out _) += counts[k];
+                }
+            }
+
+            for (int r = 0; _readsValues && r < codes.Length && _sample.Count < PersonalData.Sampled; r++)
+            {
+                if (codes[r] >= 0)
+                {
+                    _sample.Add(labels[codes[r]]);
                 }
             }
         }

@@ -96,6 +96,34 @@ if (args.Length > 0 && args[0] == "quick-models")
     return;
 }
 
+if (args.Length > 1 && args[0] == "make-adult-parquet")
+{
+    // make-adult-parquet FILE ROWS: adult's real rows repeated, for quick-stats (a separate process, so its peak memory is the fit's).
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    var (_, bytes) = AdultRows.Write(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    Console.WriteLine($"{args[1]}: {args[2]} rows, {bytes:N0} bytes in {watch.Elapsed.TotalSeconds:F1} s");
+    return;
+}
+
+if (args.Length > 1 && args[0] == "quick-stats")
+{
+    // quick-stats FILE: both rounds of a partition's statistics over a Parquet file, one row group at a time, once each.
+    var spec = SynthKit.SdvMetadata.Load(Path.Combine(ReadColumns.FindRoot(), "..", "shared", "datasets", "adult.meta.json"));
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    long read = SynthKit.ParquetFiles.ReadParquetRowGroups(args[1], spec).Sum(g => (long)g.RowCount);
+    double reading = watch.Elapsed.TotalSeconds;
+    watch.Restart();
+    var one = SynthKit.Modeling.FitStatistics.CountValues(SynthKit.ParquetFiles.ReadParquetRowGroups(args[1], spec), null);
+    double first = watch.Elapsed.TotalSeconds;
+    var plan = SynthKit.Modeling.FitStatistics.Plan([one]);
+    watch.Restart();
+    var two = SynthKit.Modeling.FitStatistics.CountBins(SynthKit.ParquetFiles.ReadParquetRowGroups(args[1], spec), plan);
+    double second = watch.Elapsed.TotalSeconds;
+    long size = new FileInfo(args[1]).Length;
+    Console.WriteLine($"{one.Rows:N0} rows, {size:N0} bytes: reading alone {reading:F1} s ({read / reading:N0} rows/s); round one {first:F1} s ({one.Rows / first:N0} rows/s, {size / first / 1e6:F0} MB/s), round two {second:F1} s ({two.Rows / second:N0} rows/s); statistics {one.ToJson().Length:N0} and {two.ToJson().Length:N0} bytes; peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+    return;
+}
+
 if (args.Length > 0 && args[0] == "quick-sinks")
 {
     // A rough development-time reading, not a benchmark: best of three runs each.

@@ -33,11 +33,11 @@ public class PartialFitTests
         string single = BayesianNetwork.Fit(table.Whole, options).ToJson();
 
         // Every file goes through its JSON, as it would between the machines that hold the partitions.
-        var marginals = table.Parts.Select(p => FitStatistics.FromJson(FitStatistics.Compute(p, options).ToJson())).ToList();
+        var marginals = table.Parts.Select(p => FitStatistics.FromJson(FitStatistics.CountValues(p, options).ToJson())).ToList();
         Assert.All(marginals, m => Assert.Equal(FitStatistics.MarginalsStage, m.Stage));
         var plan = FitPlan.FromJson(FitStatistics.Plan(marginals).ToJson());
         Assert.Equal(table.Whole.RowCount, plan.Rows);
-        var counts = table.Parts.Select(p => FitStatistics.FromJson(FitStatistics.Compute(p, plan).ToJson())).ToList();
+        var counts = table.Parts.Select(p => FitStatistics.FromJson(FitStatistics.CountBins(p, plan).ToJson())).ToList();
         Assert.Equal(table.Parts.Select(p => (long)p.RowCount), counts.Select(c => c.Rows));
 
         var merged = FitStatistics.Merge(counts);
@@ -45,9 +45,9 @@ public class PartialFitTests
 
         // The order the partitions come in changes nothing.
         var reversed = Enumerable.Reverse(table.Parts).ToList();
-        var plan2 = FitStatistics.Plan(reversed.Select(p => FitStatistics.Compute(p, options)));
+        var plan2 = FitStatistics.Plan(reversed.Select(p => FitStatistics.CountValues(p, options)));
         Assert.Equal(plan.ToJson(), plan2.ToJson());
-        Assert.Equal(single, FitStatistics.Merge(reversed.Select(p => FitStatistics.Compute(p, plan2))).ToJson());
+        Assert.Equal(single, FitStatistics.Merge(reversed.Select(p => FitStatistics.CountBins(p, plan2))).ToJson());
     }
 
     [Fact]
@@ -65,9 +65,9 @@ public class PartialFitTests
     {
         var table = People();
         string single = BayesianNetwork.Fit(table.Whole).ToJson();
-        var plan = FitStatistics.Plan(table.Parts.Select(p => FitStatistics.Compute(p)));
+        var plan = FitStatistics.Plan(table.Parts.Select(p => FitStatistics.CountValues(p, null)));
         Assert.Equal(["region", "age", "score"], plan.Marginals.Select(m => m.Column));
-        var merged = FitStatistics.Merge(table.Parts.Select(p => FitStatistics.Compute(p, plan)));
+        var merged = FitStatistics.Merge(table.Parts.Select(p => FitStatistics.CountBins(p, plan)));
         Assert.Contains(merged.Data.NotLearned, n => n.Column == "email" && n.Reason.Contains("as Email", StringComparison.Ordinal));
 
         // The one difference, documented: text a partition finds too varied never leaves it, so its reason gives that
@@ -98,8 +98,8 @@ public class PartialFitTests
         var table = Table.FromLines(lines, spec, [0, 100, 200, 300, 400]);
         var single = BayesianNetwork.Fit(table.Whole);
         Assert.Contains(single.Data.NotLearned, n => n.Column == "code");
-        var plan = FitStatistics.Plan(table.Parts.Select(p => FitStatistics.Compute(p)));
-        Assert.Equal(single.ToJson(), FitStatistics.Merge(table.Parts.Select(p => FitStatistics.Compute(p, plan))).ToJson());
+        var plan = FitStatistics.Plan(table.Parts.Select(p => FitStatistics.CountValues(p, null)));
+        Assert.Equal(single.ToJson(), FitStatistics.Merge(table.Parts.Select(p => FitStatistics.CountBins(p, plan))).ToJson());
     }
 
     [Fact]
@@ -110,17 +110,17 @@ public class PartialFitTests
         var table = People();
         var part = table.Parts[0];
         var chunks = Enumerable.Range(0, 9).Select(i => part.Select(Enumerable.Range(i * 100, 100).ToArray())).ToList();
-        var atOnce = FitStatistics.Compute(part);
-        Assert.Equal(atOnce.ToJson(), FitStatistics.Compute(chunks, new ModelOptions()).ToJson());
-        var plan = FitStatistics.Plan(table.Parts.Select(p => FitStatistics.Compute(p)));
-        Assert.Equal(FitStatistics.Compute(part, plan).ToJson(), FitStatistics.Compute(chunks, plan).ToJson());
+        var atOnce = FitStatistics.CountValues(part, null);
+        Assert.Equal(atOnce.ToJson(), FitStatistics.CountValues(chunks, null).ToJson());
+        var plan = FitStatistics.Plan(table.Parts.Select(p => FitStatistics.CountValues(p, null)));
+        Assert.Equal(FitStatistics.CountBins(part, plan).ToJson(), FitStatistics.CountBins(chunks, plan).ToJson());
 
-        var ex = Assert.Throws<SynthKitException>(() => FitStatistics.Compute([part, s_discretized.Value.Parts[0]], new ModelOptions()));
+        var ex = Assert.Throws<SynthKitException>(() => FitStatistics.CountValues([part, s_discretized.Value.Parts[0]], null));
         Assert.Equal(ModelingErrorCodes.CannotMerge, ex.Code);
         Assert.Contains("another spec than the first", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(ModelingErrorCodes.CannotMerge, Assert.Throws<SynthKitException>(() => FitStatistics.Compute([part, s_discretized.Value.Parts[0]], plan)).Code);
-        Assert.Equal(ModelingErrorCodes.CannotFit, Assert.Throws<SynthKitException>(() => FitStatistics.Compute([], new ModelOptions())).Code);
-        Assert.Equal(ModelingErrorCodes.CannotFit, Assert.Throws<SynthKitException>(() => FitStatistics.Compute([part.Select([])], new ModelOptions())).Code);
+        Assert.Equal(ModelingErrorCodes.CannotMerge, Assert.Throws<SynthKitException>(() => FitStatistics.CountBins([part, s_discretized.Value.Parts[0]], plan)).Code);
+        Assert.Equal(ModelingErrorCodes.CannotFit, Assert.Throws<SynthKitException>(() => FitStatistics.CountValues([], null)).Code);
+        Assert.Equal(ModelingErrorCodes.CannotFit, Assert.Throws<SynthKitException>(() => FitStatistics.CountValues([part.Select([])], null)).Code);
     }
 
     [Theory]
@@ -139,7 +139,7 @@ public class PartialFitTests
             "parents" => new ModelOptions { MaxParents = 3 },
             _ => new ModelOptions { Bins = 0 },
         };
-        var ex = Assert.Throws<SynthKitException>(() => FitStatistics.Compute(s_discretized.Value.Parts[1], options));
+        var ex = Assert.Throws<SynthKitException>(() => FitStatistics.CountValues(s_discretized.Value.Parts[1], options));
         Assert.Equal(ModelingErrorCodes.CannotMerge, ex.Code);
         Assert.Contains("cannot have", ex.Message, StringComparison.Ordinal);
     }
@@ -149,9 +149,9 @@ public class PartialFitTests
     {
         var table = s_discretized.Value;
         var options = new ModelOptions();
-        var marginals = table.Parts.Select(p => FitStatistics.Compute(p, options)).ToList();
+        var marginals = table.Parts.Select(p => FitStatistics.CountValues(p, options)).ToList();
         var plan = FitStatistics.Plan(marginals);
-        var counts = table.Parts.Select(p => FitStatistics.Compute(p, plan)).ToList();
+        var counts = table.Parts.Select(p => FitStatistics.CountBins(p, plan)).ToList();
 
         void Refused(Action action, string expected)
         {
@@ -165,19 +165,19 @@ public class PartialFitTests
         Refused(() => FitStatistics.Merge([.. counts, counts[0]]), "the counts cover");
         Refused(() => FitStatistics.Plan([.. marginals.Take(3), counts[3]]), "stage 'counts'");
         Refused(() => FitStatistics.Merge([.. counts.Take(3), marginals[3]]), "merge round one's statistics into a plan first");
-        Refused(() => FitStatistics.Plan([.. marginals.Take(3), FitStatistics.Compute(table.Parts[3], new ModelOptions { Bins = 7 })]), "differ from statistics 1 in their spec and options");
+        Refused(() => FitStatistics.Plan([.. marginals.Take(3), FitStatistics.CountValues(table.Parts[3], new ModelOptions { Bins = 7 })]), "differ from statistics 1 in their spec and options");
 
-        var otherPlan = FitStatistics.Plan(table.Parts.Select(p => FitStatistics.Compute(p, new ModelOptions { MinimumCount = 3 })));
-        Refused(() => FitStatistics.Merge([.. counts.Take(3), FitStatistics.Compute(table.Parts[3], otherPlan)]), "in their plan");
-        Refused(() => FitStatistics.Compute(table.Parts[3], FitStatistics.Plan(marginals.Take(3))), "which the plan never counted");
+        var otherPlan = FitStatistics.Plan(table.Parts.Select(p => FitStatistics.CountValues(p, new ModelOptions { MinimumCount = 3 })));
+        Refused(() => FitStatistics.Merge([.. counts.Take(3), FitStatistics.CountBins(table.Parts[3], otherPlan)]), "in their plan");
+        Refused(() => FitStatistics.CountBins(table.Parts[3], FitStatistics.Plan(marginals.Take(3))), "which the plan never counted");
 
         // A partition the plan was not made from: a category it never counted, or another table altogether.
         var part = table.Parts[3];
         var renamed = part.Select(Enumerable.Range(0, part.RowCount).ToArray());
         var column = (CategoricalColumn)renamed["native-country"];
         column.Set(0, "Atlantis");
-        Refused(() => FitStatistics.Compute(renamed, plan), "'Atlantis', which the plan never counted");
-        Refused(() => FitStatistics.Compute(s_adult.Value.Parts[0], plan), "not read under the plan's spec");
+        Refused(() => FitStatistics.CountBins(renamed, plan), "'Atlantis', which the plan never counted");
+        Refused(() => FitStatistics.CountBins(s_adult.Value.Parts[0], plan), "not read under the plan's spec");
 
         Refused(() => FitStatistics.FromJson("{\"statisticsVersion\":2,\"stage\":\"marginals\",\"columns\":[]}"), "not version-1");
         Refused(() => FitStatistics.FromJson("{\"stage\":\"counts\"}"), "not version-1");
@@ -210,8 +210,8 @@ public class PartialFitTests
     {
         var spec = new TableSpec { Name = "t", Columns = [new ColumnSpec { Name = "x", Type = StorageType.Float64, Kind = StatisticalKind.Numerical }] };
         var table = Table.FromLines(["x", "1", "2", "3", "4", "-5"], spec, [0, 4, 5]);
-        var plan = FitStatistics.Plan([FitStatistics.Compute(table.Parts[0])]);
-        var ex = Assert.Throws<SynthKitException>(() => FitStatistics.Compute(table.Parts[1], plan));
+        var plan = FitStatistics.Plan([FitStatistics.CountValues(table.Parts[0], null)]);
+        var ex = Assert.Throws<SynthKitException>(() => FitStatistics.CountBins(table.Parts[1], plan));
         Assert.Equal(ModelingErrorCodes.CannotMerge, ex.Code);
         Assert.Contains("-5, below every value", ex.Message, StringComparison.Ordinal);
     }
@@ -220,7 +220,7 @@ public class PartialFitTests
     public void Statistics_and_plans_are_saved_through_a_temporary_file_and_read_back()
     {
         var table = s_discretized.Value;
-        var stats = FitStatistics.Compute(table.Parts[0]);
+        var stats = FitStatistics.CountValues(table.Parts[0], null);
         var plan = FitStatistics.Plan([stats]);
         string dir = Path.Combine(Path.GetTempPath(), $"synthkit-stats-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
