@@ -10,9 +10,9 @@ namespace SynthKit.Benchmarks;
 /// <summary>
 /// Fits that merge: a partition's statistics read from Parquet, one row group at a time — round one (value counts) and
 /// round two (joint bin counts under the plan) — on UCI Adult's real rows repeated to 262,144 and 1,048,576 rows, to show
-/// the cost grows linearly with rows; one core.
+/// the cost grows linearly with rows; both cores (columns and sets of columns are counted in parallel).
 /// </summary>
-[Config(typeof(OneCoreConfig))]
+[Config(typeof(TwoCoreConfig))]
 public class PartitionStatistics
 {
     private string _file = "";
