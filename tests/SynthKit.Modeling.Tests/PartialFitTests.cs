@@ -51,6 +51,45 @@ public class PartialFitTests
     }
 
     [Fact]
+    public void Every_storage_type_merges_like_the_single_fit_as_numbers_and_as_categories()
+    {
+        var spec = SynthKit.Tests.Shared.EveryStorageType.Spec;
+        var synthesizer = new SpecSynthesizer(spec, 1);
+        var real = synthesizer.ToBatch(0, 3_000);
+
+        // The same columns declared categorical: integers, booleans, dates and decimals are then counted by label.
+        string json = System.Text.Encoding.UTF8.GetString(spec.ToJsonBytes(indented: false));
+        var categorical = TableSpec.FromJson(json.Replace("\"kind\":\"numerical\"", "\"kind\":\"categorical\"", StringComparison.Ordinal).Replace("\"kind\":\"datetime\"", "\"kind\":\"categorical\"", StringComparison.Ordinal));
+        Assert.NotEqual(json, System.Text.Encoding.UTF8.GetString(categorical.ToJsonBytes(indented: false)));
+        foreach (var table in new[] { real, Reread(synthesizer, categorical) })
+        {
+            var parts = new[] { (0, 700), (700, 1_600), (2_300, 700) }.Select(p => table.Select(Enumerable.Range(p.Item1, p.Item2).ToArray())).ToArray();
+            var options = new ModelOptions { Bins = 6, MinimumCount = 2 };
+            var plan = FitStatistics.Plan(parts.Select(p => FitStatistics.CountValues(p, options)));
+            Assert.Equal(BayesianNetwork.Fit(table, options).ToJson(), FitStatistics.Merge(parts.Select(p => FitStatistics.CountBins(p, plan))).ToJson());
+        }
+    }
+
+    /// <summary>The synthesizer's first 3,000 rows written as CSV and read again under another spec of the same columns.</summary>
+    private static ColumnBatch Reread(SpecSynthesizer synthesizer, TableSpec spec)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"synthkit-respec-{Guid.NewGuid():N}.csv");
+        using (var stream = File.Create(path))
+        {
+            synthesizer.WriteCsv(stream, 0, 3_000);
+        }
+
+        try
+        {
+            return ColumnReader.ReadCsv(path, spec);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_network_whose_bins_are_its_values_is_fitted_the_same_whatever_the_row_order()
     {
         // The network's bins depend on a row's value alone (its midpoint in probability), never on where the row sits.
