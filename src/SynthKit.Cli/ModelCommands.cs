@@ -35,6 +35,11 @@ internal static class ModelCommands
         var holdout = new Option<FileInfo?>("--holdout") { Description = "Real rows the fit does not see, CSV: evaluate against them and store the summary in the model." };
         var targetColumn = new Option<string?>("--target") { Description = "bayes-net: a column to draw last from a tree over every other column (leaves of at least 30 rows), for data meant to train a model of it." };
         var constraints = new Option<string[]>("--constraint") { Description = "A constraint every sampled row meets (repeatable): \"start < end\", \"0 <= age <= 120\", \"education ~ education-num\" (only combinations seen). Real rows that break one are reported (SK6005).", AllowMultipleArgumentsPerToken = false };
+        var dp = new Option<bool>("--dp") { Description = "Fit with differential privacy (the MST mechanism: a tree-shaped network from noisy marginals). Every learned column needs a declared domain (--domain or the spec). See docs/privacy.md." };
+        var epsilon = new Option<double>("--epsilon") { Description = "With --dp: ε of the (ε, δ) guarantee (default 1).", DefaultValueFactory = _ => 1 };
+        var delta = new Option<double>("--delta") { Description = "With --dp: δ (default 1e-9).", DefaultValueFactory = _ => 1e-9 };
+        var domain = new Option<FileInfo?>("--domain") { Description = "With --dp: a domain file, column → size (private-pgm's domain.json), [categories] or {\"min\", \"max\"}." };
+        Cli.MustBeAFile(domain);
         var partial = new Option<bool>("--partial") { Description = "Write this partition's statistics (--out stats.json) instead of a model: round one counts its values; with --plan, round two counts its bins. Merge them with --merge." };
         var plan = new Option<FileInfo?>("--plan") { Description = "With --partial: the plan --merge made from every partition's round-one statistics; the partition is read under its spec." };
         var merge = new Option<FileInfo[]>("--merge") { Description = "Merge partitions' statistics (each once): round one's into a plan, round two's into the model the single fit of all their rows gives.", AllowMultipleArgumentsPerToken = true };
@@ -53,12 +58,24 @@ internal static class ModelCommands
 
         var command = new Command("fit", "Fit a model to real rows (CSV) and write it as aggregates-only JSON. Personal data, identifiers and free text are never read. With --holdout-share or --holdout, evaluate the fit against rows it did not see and store the summary.")
         {
-            data, fromQuery, sqlite, postgres, metadata, specFile, output, seed, kind, marginals, minimumCount, maxParents, bins, holdoutShare, holdout, targetColumn, constraints, partial, plan, merge,
+            data, fromQuery, sqlite, postgres, metadata, specFile, output, seed, kind, marginals, minimumCount, maxParents, bins, holdoutShare, holdout, targetColumn, constraints, partial, plan, merge, dp, epsilon, delta, domain,
         };
         command.Validators.Add(result =>
         {
             Tables.OneSpecAtMost(result, metadata, specFile);
             bool merging = result.GetResult(merge) is not null, planned = result.GetValue(plan) is not null;
+            if (result.GetValue(dp))
+            {
+                if (new Option[] { partial, plan, merge, holdoutShare, holdout }.FirstOrDefault(o => result.GetResult(o) is not null) is { } with)
+                {
+                    result.AddError($"{with.Name} cannot be given with --dp: a private fit reads the rows in one place, and a holdout summary would be computed from real rows without noise.");
+                }
+            }
+            else if (new Option[] { epsilon, delta, domain }.FirstOrDefault(o => result.GetResult(o) is not null) is { } privateOnly)
+            {
+                result.AddError($"{privateOnly.Name} goes with --dp.");
+            }
+
             if (merging || planned || result.GetValue(partial))
             {
                 Option[] fitOptions = [kind, marginals, minimumCount, maxParents, bins, seed];
@@ -139,6 +156,15 @@ internal static class ModelCommands
                 Bins = parse.GetValue(bins),
                 Constraints = parse.GetValue(constraints) ?? [],
                 Target = parse.GetValue(targetColumn),
+                Privacy = parse.GetValue(dp)
+                    ? new DifferentialPrivacy
+                    {
+                        Epsilon = parse.GetValue(epsilon),
+                        Delta = parse.GetValue(delta),
+                        Domains = parse.GetValue(domain) is { } domainFile ? ColumnDomain.Load(domainFile.FullName) : null,
+                        Seed = parse.GetResult(seed) is { Implicit: false } ? parse.GetValue(seed) : null,
+                    }
+                    : null,
             };
             if (parse.GetValue(partial))
             {
@@ -171,7 +197,7 @@ internal static class ModelCommands
             }
 
             var model = SynthModel.Fit(train, options);
-            string name = model is BayesianNetwork ? "a Bayesian network" : "a Gaussian copula";
+            string name = model.Data.Privacy is { } spent ? $"a differentially private tree (MST, ε = {spent.Epsilon.ToString("G6", CultureInfo.InvariantCulture)}, δ = {spent.Delta.ToString("G3", CultureInfo.InvariantCulture)})" : model is BayesianNetwork ? "a Bayesian network" : "a Gaussian copula";
             if (held is not null)
             {
                 model = model.WithFit(FitEvaluation.Summarize(model, train, held, fitSeed));
@@ -343,6 +369,23 @@ internal static class ModelCommands
                 foreach (var n in data.NotLearned)
                 {
                     console.Line($"  {n.Column}: {n.Reason}");
+                }
+            }
+
+            if (data.Privacy is { } privacy)
+            {
+                console.Line("");
+                console.Line($"Differential privacy: {privacy.Mechanism.ToUpperInvariant()}, ε = {privacy.Epsilon.ToString("G6", CultureInfo.InvariantCulture)}, δ = {privacy.Delta.ToString("G3", CultureInfo.InvariantCulture)} (ρ-zCDP ρ = {privacy.Rho.ToString("G6", CultureInfo.InvariantCulture)}); noise {(privacy.Seeded ? "from a fixed seed: whoever knows it can remove the noise" : "from the system's cryptographic generator")}.");
+                console.Line("  Measured with noise:");
+                foreach (var m in privacy.Measured)
+                {
+                    console.Line("    " + m);
+                }
+
+                console.Line("  Declared public (no budget spent):");
+                foreach (var p in privacy.Public)
+                {
+                    console.Line("    " + p);
                 }
             }
 

@@ -45,6 +45,11 @@ public sealed class BayesianNetwork : SynthModel
     {
         ArgumentNullException.ThrowIfNull(table);
         options ??= new ModelOptions();
+        if (options.Privacy is not null)
+        {
+            return Mst.Fit(table, options);
+        }
+
         if (options.MaxParents < 0 || options.Bins < 1)
         {
             throw new SynthKitException(ModelingErrorCodes.CannotFit, $"MaxParents must not be negative and Bins must be positive (got {options.MaxParents} and {options.Bins})");

@@ -53,6 +53,9 @@ public sealed class ModelData
     /// <summary>The evaluation of the fit against held-out rows, when the fit made one.</summary>
     public FitSummary? Fit { get; init; }
 
+    /// <summary>For a differentially private fit: the mechanism, ε, δ, ρ, what was measured and what was declared public.</summary>
+    public PrivacyData? Privacy { get; init; }
+
     /// <summary>The model as indented JSON.</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, ModelJsonContext.Default.ModelData);
@@ -85,7 +88,14 @@ public sealed class ModelData
     /// <summary>A copy with <paramref name="fit"/> as its fit summary.</summary>
     /// <param name="fit">The summary.</param>
     /// <returns>The copy.</returns>
-    public ModelData WithFit(FitSummary? fit) => new()
+    public ModelData WithFit(FitSummary? fit) => With(fit, Privacy);
+
+    /// <summary>A copy with <paramref name="privacy"/> as its privacy record.</summary>
+    /// <param name="privacy">The record.</param>
+    /// <returns>The copy.</returns>
+    public ModelData WithPrivacy(PrivacyData? privacy) => With(Fit, privacy);
+
+    private ModelData With(FitSummary? fit, PrivacyData? privacy) => new()
     {
         ModelVersion = ModelVersion,
         Kind = Kind,
@@ -99,6 +109,7 @@ public sealed class ModelData
         Network = Network,
         Constraints = Constraints,
         Fit = fit,
+        Privacy = privacy,
     };
 }
 
@@ -257,6 +268,9 @@ public static class ModelingErrorCodes
 
     /// <summary>SK6006: partition statistics that cannot be merged (different specs, options or plans, a wrong stage, rows the plan never counted) or a fit that cannot be made from partitions.</summary>
     public const string CannotMerge = "SK6006";
+
+    /// <summary>SK6007: a differentially private fit that cannot be made as asked: a column without a declared domain, a value outside it, a budget that is not one, options the mechanism does not take.</summary>
+    public const string PrivacyRefused = "SK6007";
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -64,6 +64,13 @@ public sealed class ModelOptions
 
     /// <summary>Constraints every sampled row satisfies (<see cref="ModelConstraint"/>'s grammar: <c>a &lt; b</c>, <c>0 &lt;= a &lt;= 9</c>, <c>a ~ b</c>).</summary>
     public IReadOnlyList<string> Constraints { get; init; } = [];
+
+    /// <summary>
+    /// Fit with differential privacy (the MST mechanism: a tree-shaped Bayesian network from noisy marginals), or null
+    /// (the default) for the exact fit. <see cref="Seed"/>, <see cref="MaxParents"/> and <see cref="MinimumCount"/> do not
+    /// apply; <see cref="Bins"/> and <see cref="Knots"/> do.
+    /// </summary>
+    public DifferentialPrivacy? Privacy { get; init; }
 }
 
 /// <summary>
@@ -104,7 +111,7 @@ public abstract class SynthModel : IDescribedColumnModel
     {
         ArgumentNullException.ThrowIfNull(table);
         options ??= new ModelOptions();
-        return options.Kind == ModelKind.GaussianCopula ? GaussianCopula.Fit(table, options) : BayesianNetwork.Fit(table, options);
+        return options.Privacy is not null || options.Kind != ModelKind.GaussianCopula ? BayesianNetwork.Fit(table, options) : GaussianCopula.Fit(table, options);
     }
 
     /// <summary>Fits a model with the default options (a Bayesian network) to a table (read under its spec).</summary>
@@ -320,6 +327,14 @@ public abstract class SynthModel : IDescribedColumnModel
             Add("exactCopies", fit.ExactCopies);
             Add("dcrShare", fit.DcrShare);
             Add("membershipAuc", fit.MembershipAuc);
+        }
+
+        if (Data.Privacy is { } privacy)
+        {
+            details.Add(new("privacy.mechanism", privacy.Mechanism));
+            details.Add(new("privacy.epsilon", privacy.Epsilon.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+            details.Add(new("privacy.delta", privacy.Delta.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+            details.Add(new("privacy.rho", privacy.Rho.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return new ColumnModelInfo

@@ -124,6 +124,46 @@ if (args.Length > 1 && args[0] == "quick-stats")
     return;
 }
 
+if (args.Length > 0 && args[0] == "quick-dp")
+{
+    // The ε–quality curve of the MST fit on the discretised adult (every row fitted, as many sampled), and raw adult
+    // with declared bounds and categories (tests/SynthKit.Benchmarks/adult.domain.json) against its held-out half.
+    string datasets = Path.Combine(ReadColumns.FindRoot(), "..", "shared", "datasets");
+    var discretized = SynthKit.ColumnReader.ReadCsv(Path.Combine(datasets, "adult-discretized.csv"), SynthKit.SdvMetadata.Load(Path.Combine(datasets, "adult-discretized.meta.json")));
+    var domains = SynthKit.Modeling.ColumnDomain.Load(Path.Combine(datasets, "adult-discretized.domain.json"));
+    void Report(string what, SynthKit.Modeling.SynthModel model, SynthKit.ColumnBatch real, SynthKit.ColumnBatch? holdout, double seconds)
+    {
+        var sample = model.CreateSynthesizer(2).ToBatch(0, real.RowCount);
+        var report = SynthKit.Evaluation.SynthEvaluation.Evaluate(real, sample, holdout, new SynthKit.Evaluation.EvaluationOptions { Fidelity = false, Models = false });
+        Console.WriteLine($"{what}: quality {report.Quality.Score:F4} (shapes {report.Quality.ColumnShapes:F4}, pairs {report.Quality.ColumnPairTrends:F4}, all pairs {report.Quality.AllPairs?.Score:F4}){(holdout is null ? "" : $", MIA AUC {report.Privacy?.MembershipInference?.Auc:F4}, DCR share {report.Privacy?.DcrShare:F4}")}; fit {seconds:F2} s");
+    }
+
+    foreach (double e in new[] { 0.1, 0.3, 1, 3, 10 })
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var model = SynthKit.Modeling.SynthModel.Fit(discretized, new SynthKit.Modeling.ModelOptions { Privacy = new SynthKit.Modeling.DifferentialPrivacy { Epsilon = e, Domains = domains, Seed = 1 } });
+        Report($"discretized ε = {e}", model, discretized, null, watch.Elapsed.TotalSeconds);
+    }
+
+    Report("discretized exact network", SynthKit.Modeling.SynthModel.Fit(discretized), discretized, null, 0);
+    Report("discretized exact tree", SynthKit.Modeling.SynthModel.Fit(discretized, new SynthKit.Modeling.ModelOptions { MaxParents = 1 }), discretized, null, 0);
+
+    var spec = SynthKit.SdvMetadata.Load(Path.Combine(datasets, "adult.meta.json"));
+    var adult = SynthKit.ColumnReader.ReadCsv(Path.Combine(datasets, "adult.csv"), spec);
+    var train = adult.Select(Enumerable.Range(0, 16_280).ToArray());
+    var held = adult.Select(Enumerable.Range(16_280, 16_281).ToArray());
+    var rawDomains = SynthKit.Modeling.ColumnDomain.Load(Path.Combine(ReadColumns.FindRoot(), "tests", "SynthKit.Benchmarks", "adult.domain.json"));
+    foreach (double e in new[] { 1.0, 3 })
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var model = SynthKit.Modeling.SynthModel.Fit(train, new SynthKit.Modeling.ModelOptions { Privacy = new SynthKit.Modeling.DifferentialPrivacy { Epsilon = e, Domains = rawDomains, Seed = 1 } });
+        Report($"raw adult ε = {e}", model, train, held, watch.Elapsed.TotalSeconds);
+    }
+
+    Report("raw adult exact network", SynthKit.Modeling.SynthModel.Fit(train), train, held, 0);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "quick-sinks")
 {
     // A rough development-time reading, not a benchmark: best of three runs each.

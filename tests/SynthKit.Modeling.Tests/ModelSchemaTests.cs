@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using NJsonSchema;
 using NJsonSchema.Generation;
@@ -52,5 +53,17 @@ public sealed class ModelSchemaTests
 
         Assert.Empty(schema.Validate(model.ToJson()));
         Assert.NotEmpty(schema.Validate(model.ToJson().Replace("\"rows\": 16280", "\"rows\": \"many\"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task A_differentially_private_model_validates_with_its_privacy_record()
+    {
+        var schema = await JsonSchema.FromJsonAsync(File.ReadAllText(SchemaPath));
+        var spec = SdvMetadata.Load(Path.Combine(AdultSplit.Datasets, "adult-discretized.meta.json"));
+        var table = ColumnReader.ReadCsv(Path.Combine(AdultSplit.Datasets, "adult-discretized.csv"), spec).Select(Enumerable.Range(0, 2_000).ToArray());
+        var model = SynthModel.Fit(table, new ModelOptions { Privacy = new DifferentialPrivacy { Domains = ColumnDomain.Load(Path.Combine(AdultSplit.Datasets, "adult-discretized.domain.json")), Seed = 1 } });
+
+        Assert.Empty(schema.Validate(model.ToJson()));
+        Assert.NotEmpty(schema.Validate(model.ToJson().Replace("\"mechanism\": \"mst\"", "\"mechanism\": 7", StringComparison.Ordinal)));
     }
 }

@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace SynthKit.Modeling;
+
+/// <summary>
+/// A differentially private fit (<see cref="ModelOptions.Privacy"/>): the MST mechanism's budget and the domains it may
+/// use for free. Every learned column needs a declared domain — categories, or bounds for numbers — from the spec (a
+/// categorical rule's values, a range rule's minimum and maximum) or from <see cref="Domains"/>; a domain is never read
+/// from the data.
+/// </summary>
+public sealed class DifferentialPrivacy
+{
+    /// <summary>ε of the (ε, δ) guarantee (must be positive).</summary>
+    public double Epsilon { get; init; } = 1;
+
+    /// <summary>δ of the (ε, δ) guarantee (default 1e-9, as SmartNoise and private-pgm; must be in (0, 1)).</summary>
+    public double Delta { get; init; } = 1e-9;
+
+    /// <summary>Domains declared outside the spec, by column (they win over the spec's).</summary>
+    public IReadOnlyDictionary<string, ColumnDomain>? Domains { get; init; }
+
+    /// <summary>
+    /// The seed of the noise, or null (the default) for noise from the operating system's cryptographic generator. A
+    /// fixed seed makes the fit repeatable — for tests — and anyone who knows it can remove the noise: keep it secret or
+    /// leave it null.
+    /// </summary>
+    public long? Seed { get; init; }
+}
+
+/// <summary>A column's declared domain: its categories, or the bounds its numbers are clamped to and binned within.</summary>
+public sealed class ColumnDomain
+{
+    /// <summary>The categories, in order; values outside them are refused (SK6007).</summary>
+    public IReadOnlyList<string>? Categories { get; init; }
+
+    /// <summary>Numbers: the lower bound (values below are clamped to it).</summary>
+    public double? Min { get; init; }
+
+    /// <summary>Numbers: the upper bound (values above are clamped to it).</summary>
+    public double? Max { get; init; }
+
+    /// <summary>
+    /// Reads a domain file: a JSON object from column to either a size <c>k</c> (private-pgm's <c>domain.json</c>: the
+    /// categories <c>0 … k − 1</c>), an array of categories, or <c>{"min": …, "max": …}</c>.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The domains by column.</returns>
+    /// <exception cref="SynthKitException">SK6007: the file is not such an object (the message names the file).</exception>
+    public static IReadOnlyDictionary<string, ColumnDomain> Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var domains = new Dictionary<string, ColumnDomain>(StringComparer.Ordinal);
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new JsonException("the root is not an object");
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var value = property.Value;
+                domains[property.Name] = value.ValueKind switch
+                {
+                    JsonValueKind.Number when value.TryGetInt32(out int size) && size > 0 => new ColumnDomain { Categories = Enumerable.Range(0, size).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray() },
+                    JsonValueKind.Array when value.GetArrayLength() > 0 => new ColumnDomain { Categories = value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToArray() },
+                    JsonValueKind.Object when value.TryGetProperty("min", out var min) && value.TryGetProperty("max", out var max) && min.GetDouble() < max.GetDouble() => new ColumnDomain { Min = min.GetDouble(), Max = max.GetDouble() },
+                    _ => throw new JsonException($"column '{property.Name}' is not a positive size, a non-empty array of categories or {{\"min\", \"max\"}} with min < max"),
+                };
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or IOException)
+        {
+            throw new SynthKitException(ModelingErrorCodes.PrivacyRefused, $"{path}: not a domain file: {ex.Message}", innerException: ex);
+        }
+
+        return domains;
+    }
+}
+
+/// <summary>
+/// Zero-concentrated differential privacy (ρ-zCDP) and its conversion to (ε, δ)-DP by the bound of Canonne, Kamath and
+/// Steinke (2020), as private-pgm's <c>cdp2adp</c> and OpenDP compute it.
+/// </summary>
+public static class ZeroConcentratedDp
+{
+    /// <summary>The smallest δ such that ρ-zCDP implies (ε, δ)-DP.</summary>
+    /// <param name="rho">ρ (not negative).</param>
+    /// <param name="epsilon">ε (not negative).</param>
+    /// <returns>δ, at most 1.</returns>
+    public static double Delta(double rho, double epsilon)
+    {
+        if (rho < 0 || epsilon < 0 || double.IsNaN(rho) || double.IsNaN(epsilon))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rho), "ρ and ε must not be negative");
+        }
+
+        if (rho == 0)
+        {
+            return 0;
+        }
+
+        // δ = exp((α − 1)(αρ − ε) + α ln(1 − 1/α)) / (α − 1), minimised over α > 1 where its derivative in α vanishes.
+        double lo = 1.01, hi = ((epsilon + 1) / (2 * rho)) + 2, alpha = lo;
+        for (int i = 0; i < 200; i++)
+        {
+            alpha = (lo + hi) / 2;
+            double derivative = ((2 * alpha) - 1) * rho - epsilon + double.LogP1(-1 / alpha);
+            if (derivative < 0)
+            {
+                lo = alpha;
+            }
+            else
+            {
+                hi = alpha;
+            }
+        }
+
+        double delta = Math.Exp(((alpha - 1) * ((alpha * rho) - epsilon)) + (alpha * double.LogP1(-1 / alpha))) / (alpha - 1);
+        return Math.Min(delta, 1);
+    }
+
+    /// <summary>The largest ρ whose ρ-zCDP implies (ε, δ)-DP: the budget an (ε, δ) fit spends.</summary>
+    /// <param name="epsilon">ε (positive).</param>
+    /// <param name="delta">δ in (0, 1).</param>
+    /// <returns>ρ.</returns>
+    public static double Rho(double epsilon, double delta)
+    {
+        Check(epsilon, delta);
+        double lo = 0, hi = epsilon + 1;
+        for (int i = 0; i < 200; i++)
+        {
+            double rho = (lo + hi) / 2;
+            if (Delta(rho, epsilon) <= delta)
+            {
+                lo = rho;
+            }
+            else
+            {
+                hi = rho;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The smallest ε such that ρ-zCDP implies (ε, δ)-DP.</summary>
+    /// <param name="rho">ρ (not negative).</param>
+    /// <param name="delta">δ in (0, 1).</param>
+    /// <returns>ε.</returns>
+    public static double Epsilon(double rho, double delta)
+    {
+        Check(1, delta);
+        double lo = 0, hi = rho + (2 * Math.Sqrt(rho * Math.Log(1 / delta))) + 1;
+        for (int i = 0; i < 200; i++)
+        {
+            double epsilon = (lo + hi) / 2;
+            if (Delta(rho, epsilon) <= delta)
+            {
+                hi = epsilon;
+            }
+            else
+            {
+                lo = epsilon;
+            }
+        }
+
+        return hi;
+    }
+
+    private static void Check(double epsilon, double delta)
+    {
+        if (!(epsilon > 0) || double.IsInfinity(epsilon) || !(delta > 0 && delta < 1))
+        {
+            throw new SynthKitException(ModelingErrorCodes.PrivacyRefused, $"ε must be positive and finite and δ in (0, 1) (got ε = {epsilon.ToString(CultureInfo.InvariantCulture)}, δ = {delta.ToString(CultureInfo.InvariantCulture)})");
+        }
+    }
+}
+
+/// <summary>What a differentially private model records about its guarantee.</summary>
+public sealed class PrivacyData
+{
+    /// <summary>The mechanism: <c>mst</c>.</summary>
+    public string Mechanism { get; init; } = "";
+
+    /// <summary>ε of the guarantee.</summary>
+    public double Epsilon { get; init; }
+
+    /// <summary>δ of the guarantee.</summary>
+    public double Delta { get; init; }
+
+    /// <summary>The ρ-zCDP budget spent (all of it: a third each on 1-way marginals, the tree's selection and its 2-way marginals).</summary>
+    public double Rho { get; init; }
+
+    /// <summary>What was measured with noise, each with its noise's standard deviation (e.g. <c>1-way age (σ 32.1)</c>).</summary>
+    public IReadOnlyList<string> Measured { get; init; } = [];
+
+    /// <summary>What was declared public and cost nothing: the domains and where they came from.</summary>
+    public IReadOnlyList<string> Public { get; init; } = [];
+
+    /// <summary>Whether the noise came from a fixed seed (repeatable; its secrecy is then part of the guarantee).</summary>
+    public bool Seeded { get; init; }
+}
