@@ -40,6 +40,8 @@ internal static class ModelCommands
         var delta = new Option<double>("--delta") { Description = "With --dp: δ (default 1e-9).", DefaultValueFactory = _ => 1e-9 };
         var domain = new Option<FileInfo?>("--domain") { Description = "With --dp: a domain file, column → size (private-pgm's domain.json), [categories] or {\"min\", \"max\"}." };
         Cli.MustBeAFile(domain);
+        var ledger = new Option<FileInfo?>("--budget-ledger") { Description = "With --dp: a ledger of every private fit of the same data (by its SHA-256); the fit is recorded in it (created when missing)." };
+        var limit = new Option<double?>("--budget-limit") { Description = "With --budget-ledger: the total ε allowed for this data at the fit's δ; a fit that would pass it is refused (SK6007)." };
         var partial = new Option<bool>("--partial") { Description = "Write this partition's statistics (--out stats.json) instead of a model: round one counts its values; with --plan, round two counts its bins. Merge them with --merge." };
         var plan = new Option<FileInfo?>("--plan") { Description = "With --partial: the plan --merge made from every partition's round-one statistics; the partition is read under its spec." };
         var merge = new Option<FileInfo[]>("--merge") { Description = "Merge partitions' statistics (each once): round one's into a plan, round two's into the model the single fit of all their rows gives.", AllowMultipleArgumentsPerToken = true };
@@ -58,7 +60,7 @@ internal static class ModelCommands
 
         var command = new Command("fit", "Fit a model to real rows (CSV) and write it as aggregates-only JSON. Personal data, identifiers and free text are never read. With --holdout-share or --holdout, evaluate the fit against rows it did not see and store the summary.")
         {
-            data, fromQuery, sqlite, postgres, metadata, specFile, output, seed, kind, marginals, minimumCount, maxParents, bins, holdoutShare, holdout, targetColumn, constraints, partial, plan, merge, dp, epsilon, delta, domain,
+            data, fromQuery, sqlite, postgres, metadata, specFile, output, seed, kind, marginals, minimumCount, maxParents, bins, holdoutShare, holdout, targetColumn, constraints, partial, plan, merge, dp, epsilon, delta, domain, ledger, limit,
         };
         command.Validators.Add(result =>
         {
@@ -71,9 +73,14 @@ internal static class ModelCommands
                     result.AddError($"{with.Name} cannot be given with --dp: a private fit reads the rows in one place, and a holdout summary would be computed from real rows without noise.");
                 }
             }
-            else if (new Option[] { epsilon, delta, domain }.FirstOrDefault(o => result.GetResult(o) is not null) is { } privateOnly)
+            else if (new Option[] { epsilon, delta, domain, ledger, limit }.FirstOrDefault(o => result.GetResult(o) is not null) is { } privateOnly)
             {
                 result.AddError($"{privateOnly.Name} goes with --dp.");
+            }
+
+            if (result.GetResult(limit) is not null && result.GetResult(ledger) is null)
+            {
+                result.AddError("--budget-limit goes with --budget-ledger.");
             }
 
             if (merging || planned || result.GetValue(partial))
@@ -203,7 +210,22 @@ internal static class ModelCommands
                 model = model.WithFit(FitEvaluation.Summarize(model, train, held, fitSeed));
             }
 
-            model.Save(path);
+            if (parse.GetValue(ledger) is { } ledgerFile && model.Data.Privacy is { } charged)
+            {
+                var book = PrivacyLedger.Load(ledgerFile.FullName);
+                string source = parse.GetValue(data) is { } dataFile
+                    ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(dataFile.FullName))).ToLowerInvariant()
+                    : Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{parse.GetValue(sqlite)?.FullName ?? parse.GetValue(postgres)}\n{parse.GetValue(fromQuery)}"))).ToLowerInvariant();
+                book.Charge(source, charged, parse.GetValue(limit), model.Describe().Sha256 ?? "");
+                model.Save(path);
+                book.Save(ledgerFile.FullName);
+                console.Line($"Charged to {ledgerFile.FullName}: this data has now spent ρ = {book.Spent(source).ToString("G6", CultureInfo.InvariantCulture)} (ε = {book.Epsilon(source, charged.Delta).ToString("G4", CultureInfo.InvariantCulture)} at δ = {charged.Delta.ToString("G3", CultureInfo.InvariantCulture)}) in {book.Entries.Count(e => e.Source == source)} fit(s).");
+            }
+            else
+            {
+                model.Save(path);
+            }
+
             console.Line($"Fitted {name} to {train.RowCount:N0} rows of {spec.Name}: {model.Data.Marginals.Count} columns learned, {model.Data.NotLearned.Count} not learned{NotLearned(model)}.");
             if (model.Data.Fit is { } fit)
             {

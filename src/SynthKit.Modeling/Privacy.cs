@@ -207,3 +207,113 @@ public sealed class PrivacyData
     /// <summary>Whether the noise came from a fixed seed (repeatable; its secrecy is then part of the guarantee).</summary>
     public bool Seeded { get; init; }
 }
+
+/// <summary>
+/// A budget ledger: every differentially private fit of a source (by the SHA-256 of its data), with the ρ it spent.
+/// zCDP budgets add up, so the ledger refuses a fit that would take a source's total past a limit. JSON, written
+/// through a temporary file.
+/// </summary>
+public sealed class PrivacyLedger
+{
+    private readonly List<PrivacyLedgerEntry> _entries;
+
+    private PrivacyLedger(List<PrivacyLedgerEntry> entries) => _entries = entries;
+
+    /// <summary>Every fit recorded, oldest first.</summary>
+    public IReadOnlyList<PrivacyLedgerEntry> Entries => _entries;
+
+    /// <summary>Reads a ledger file, or starts an empty ledger when the file does not exist.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The ledger.</returns>
+    /// <exception cref="SynthKitException">SK6007: the file is not a ledger (the message names it).</exception>
+    public static PrivacyLedger Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            return new PrivacyLedger([]);
+        }
+
+        try
+        {
+            var entries = JsonSerializer.Deserialize(File.ReadAllText(path), PrivacyJsonContext.Default.ListPrivacyLedgerEntry);
+            if (entries is null || entries.Any(e => e is null || string.IsNullOrEmpty(e.Source) || !(e.Rho >= 0)))
+            {
+                throw new JsonException("not an array of entries with a source and a non-negative rho");
+            }
+
+            return new PrivacyLedger(entries);
+        }
+        catch (JsonException ex)
+        {
+            throw new SynthKitException(ModelingErrorCodes.PrivacyRefused, $"{path}: not a budget ledger: {ex.Message}", innerException: ex);
+        }
+    }
+
+    /// <summary>The ρ already spent on a source.</summary>
+    /// <param name="source">The source's SHA-256.</param>
+    /// <returns>The sum of its entries' ρ.</returns>
+    public double Spent(string source) => _entries.Where(e => e.Source == source).Sum(e => e.Rho);
+
+    /// <summary>
+    /// Checks that a fit spending <paramref name="privacy"/>'s ρ on <paramref name="source"/> keeps the source's total within
+    /// ε = <paramref name="limitEpsilon"/> at the fit's δ, and records it.
+    /// </summary>
+    /// <param name="source">The source's SHA-256.</param>
+    /// <param name="privacy">The fit's privacy record.</param>
+    /// <param name="limitEpsilon">The total ε allowed for the source at the fit's δ, or null to record without a limit.</param>
+    /// <param name="model">The model's SHA-256, for the record.</param>
+    /// <exception cref="SynthKitException">SK6007: the fit would take the source past the limit.</exception>
+    public void Charge(string source, PrivacyData privacy, double? limitEpsilon, string model)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(privacy);
+        double spent = Spent(source), after = spent + privacy.Rho;
+        if (limitEpsilon is { } limit && after > ZeroConcentratedDp.Rho(limit, privacy.Delta) * (1 + 1e-12))
+        {
+            throw new SynthKitException(ModelingErrorCodes.PrivacyRefused, $"the ledger has ρ = {Format(spent)} spent on this source in {_entries.Count(e => e.Source == source)} fit(s); this fit's ρ = {Format(privacy.Rho)} would bring it to ρ = {Format(after)} (ε = {Format(ZeroConcentratedDp.Epsilon(after, privacy.Delta))} at δ = {Format(privacy.Delta)}), past the limit of ε = {Format(limit)}");
+        }
+
+        _entries.Add(new PrivacyLedgerEntry { Source = source, Mechanism = privacy.Mechanism, Epsilon = privacy.Epsilon, Delta = privacy.Delta, Rho = privacy.Rho, Model = model });
+    }
+
+    /// <summary>The total ε spent on a source at δ, by composing its entries' ρ.</summary>
+    /// <param name="source">The source's SHA-256.</param>
+    /// <param name="delta">δ.</param>
+    /// <returns>ε (0 when nothing was spent).</returns>
+    public double Epsilon(string source, double delta) => Spent(source) is var rho && rho > 0 ? ZeroConcentratedDp.Epsilon(rho, delta) : 0;
+
+    /// <summary>Writes the ledger through a temporary file renamed into place.</summary>
+    /// <param name="path">The file.</param>
+    public void Save(string path) => FitStatistics.Write(path, JsonSerializer.Serialize(_entries, PrivacyJsonContext.Default.ListPrivacyLedgerEntry));
+
+    private static string Format(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+}
+
+/// <summary>One private fit in a <see cref="PrivacyLedger"/>.</summary>
+public sealed class PrivacyLedgerEntry
+{
+    /// <summary>The SHA-256 of the data fitted.</summary>
+    public string Source { get; init; } = "";
+
+    /// <summary>The mechanism.</summary>
+    public string Mechanism { get; init; } = "";
+
+    /// <summary>ε of the fit.</summary>
+    public double Epsilon { get; init; }
+
+    /// <summary>δ of the fit.</summary>
+    public double Delta { get; init; }
+
+    /// <summary>The ρ the fit spent.</summary>
+    public double Rho { get; init; }
+
+    /// <summary>The SHA-256 of the model it made.</summary>
+    public string Model { get; init; } = "";
+}
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<PrivacyLedgerEntry>))]
+internal sealed partial class PrivacyJsonContext : System.Text.Json.Serialization.JsonSerializerContext
+{
+}

@@ -54,6 +54,37 @@ public sealed class PrivacyCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_budget_ledger_adds_up_the_fits_of_the_same_data_and_refuses_one_past_its_limit()
+    {
+        string data = Data(), book = _temp["ledger.json"];
+        string[] Fit(string epsilon, string output) => ["fit", data, "--metadata", Metadata, "--dp", "--epsilon", epsilon, "--domain", Domain, "--budget-ledger", book, "--budget-limit", "1.6", "--out", _temp[output]];
+
+        var first = Run.Synthkit(Fit("1", "a.json"));
+        Assert.Equal((0, ""), (first.ExitCode, first.Error));
+        Assert.Contains("in 1 fit(s)", first.Output, StringComparison.Ordinal);
+        var second = Run.Synthkit(Fit("1", "b.json"));
+        Assert.Equal(0, second.ExitCode);
+
+        // Two fits at ε = 1 compose in ρ to ε ≈ 1.44 at δ = 1e-9 (less than the 2 of two (ε, δ) fits added up); a third, ≈ 1.78, passes 1.6.
+        double rho = Modeling.ZeroConcentratedDp.Rho(1, 1e-9);
+        Assert.Contains($"ε = {Modeling.ZeroConcentratedDp.Epsilon(2 * rho, 1e-9).ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} at δ = 1E-09) in 2 fit(s)", second.Output, StringComparison.Ordinal);
+        var third = Run.Synthkit(Fit("1", "c.json"));
+        Assert.Equal(3, third.ExitCode);
+        Assert.Contains("error SK6007: the ledger has ρ = ", third.Error, StringComparison.Ordinal);
+        Assert.Contains("past the limit of ε = 1.6", third.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp["c.json"]));
+        Assert.Equal(2, JsonNode.Parse(File.ReadAllText(book))!.AsArray().Count);
+
+        // Other data has its own budget; a broken ledger is refused by name.
+        File.WriteAllLines(_temp["other.csv"], File.ReadAllLines(data).Take(3_000));
+        Assert.Equal(0, Run.Synthkit("fit", _temp["other.csv"], "--metadata", Metadata, "--dp", "--epsilon", "1.5", "--domain", Domain, "--budget-ledger", book, "--budget-limit", "2", "--out", _temp["d.json"]).ExitCode);
+        File.WriteAllText(_temp["bad.json"], "{}");
+        var broken = Run.Synthkit("fit", data, "--metadata", Metadata, "--dp", "--domain", Domain, "--budget-ledger", _temp["bad.json"], "--out", _temp["e.json"]);
+        Assert.Equal(3, broken.ExitCode);
+        Assert.Contains($"error SK6007: {_temp["bad.json"]}: not a budget ledger", broken.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_declared_domains_the_fit_is_SK6007_and_writes_nothing()
     {
         var (code, _, error) = Run.Synthkit("fit", Data(), "--metadata", Metadata, "--dp", "--out", _temp["x.json"]);
@@ -69,6 +100,8 @@ public sealed class PrivacyCommandTests : IDisposable
     [InlineData("--dp", "--holdout-share", "0.2")]
     [InlineData("--dp", "--partial")]
     [InlineData("--dp", "--domain", "{tmp}/missing.json")]
+    [InlineData("--budget-ledger", "{tmp}/l.json")]
+    [InlineData("--dp", "--domain", "{domain}", "--budget-limit", "3")]
     public void Privacy_options_out_of_place_are_usage_errors(params string[] args)
     {
         var (code, _, error) = Run.Synthkit(["fit", Data(), "--metadata", Metadata, .. args.Select(a => a.Replace("{domain}", Domain, StringComparison.Ordinal).Replace("{tmp}", _temp.Path, StringComparison.Ordinal)), "--out", _temp["x.json"]]);
