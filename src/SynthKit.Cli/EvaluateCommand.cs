@@ -81,6 +81,7 @@ internal static class EvaluateCommand
                 Protected = List(parse.GetValue(protectedColumns)),
                 Known = List(parse.GetValue(known)),
                 Sensitive = List(parse.GetValue(sensitive)),
+                Guarantee = Guarantee(parse.GetValue(synthetic)!.FullName),
             };
 
             var report = Run(console, "Evaluating", () =>
@@ -128,6 +129,37 @@ internal static class EvaluateCommand
             return failed.Count == 0 ? Cli.Ok : Cli.FixtureProblem;
         });
         return command;
+    }
+
+    /// <summary>The differential-privacy budget the manifest beside the synthetic file records for its model, if any.</summary>
+    private static PrivacyGuarantee? Guarantee(string synthetic)
+    {
+        string manifest = synthetic + ".synth.json";
+        if (!File.Exists(manifest))
+        {
+            return null;
+        }
+
+        try
+        {
+            foreach (var model in System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))?["models"] as System.Text.Json.Nodes.JsonArray ?? [])
+            {
+                if (model?["details"] is System.Text.Json.Nodes.JsonObject details && Text(details, "privacy.mechanism") is { } mechanism
+                    && Number(details, "privacy.epsilon") is { } epsilon && Number(details, "privacy.delta") is { } delta && Number(details, "privacy.rho") is { } rho)
+                {
+                    return new PrivacyGuarantee { Mechanism = mechanism, Epsilon = epsilon, Delta = delta, Rho = rho };
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // a manifest that is not JSON states no guarantee; synthkit verify reports it
+        }
+
+        return null;
+
+        static string? Text(System.Text.Json.Nodes.JsonObject o, string key) => o[key] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue(out string? text) ? text : null;
+        static double? Number(System.Text.Json.Nodes.JsonObject o, string key) => double.TryParse(Text(o, key), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double d) ? d : null;
     }
 
     private static List<string> List(string? text) => text is null ? [] : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

@@ -32,6 +32,9 @@ public sealed class EvaluationReport
     /// <summary>Privacy metrics, when asked for (<see cref="EvaluationOptions.Privacy"/>).</summary>
     public PrivacyReport? Privacy { get; init; }
 
+    /// <summary>The differential-privacy guarantee the synthetic data was made under (from its manifest), beside the empirical privacy figures; null when none was stated.</summary>
+    public PrivacyGuarantee? Guarantee { get; init; }
+
     /// <summary>Fidelity beyond marginals (α-precision, β-recall, authenticity, k-NN precision and recall, density, coverage), when asked for.</summary>
     public FidelityReport? Fidelity { get; init; }
 
@@ -92,4 +95,20 @@ public sealed class ExcludedColumn
 [JsonSerializable(typeof(EvaluationReport))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext
 {
+}
+
+/// <summary>A differential-privacy guarantee stated for synthetic data: what its model spent (SynthKit.Modeling's privacy record).</summary>
+public sealed class PrivacyGuarantee
+{
+    /// <summary>The mechanism (e.g. <c>mst</c>).</summary>
+    public string Mechanism { get; init; } = "";
+
+    /// <summary>ε.</summary>
+    public double Epsilon { get; init; }
+
+    /// <summary>δ.</summary>
+    public double Delta { get; init; }
+
+    /// <summary>The ρ-zCDP budget spent.</summary>
+    public double Rho { get; init; }
 }

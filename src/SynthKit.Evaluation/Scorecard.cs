@@ -18,6 +18,11 @@ internal static class Scorecard
         Add("quality", $"column pair trends ({report.Quality.PairsScored} of {report.Quality.PairsTotal} pairs)", report.Quality.ColumnPairTrends, "1");
         Add("quality", "all pairs", report.Quality.AllPairs.Score, "1");
         Add("diagnostic", "validity and structure", report.Diagnostic.Score, "1");
+        if (report.Guarantee is { } g)
+        {
+            rows.Add(new Row("privacy", $"differential privacy ({g.Mechanism.ToUpperInvariant()}, δ = {g.Delta.ToString("G3", CultureInfo.InvariantCulture)}, ρ = {g.Rho.ToString("G4", CultureInfo.InvariantCulture)})", "ε = " + g.Epsilon.ToString("G6", CultureInfo.InvariantCulture), "the budget stated"));
+        }
+
         if (report.Privacy is { } p)
         {
             Add("privacy", "exact copies of training rows", p.ExactMatches.Share, p.ExactMatches.HoldoutShare is { } hs ? $"≤ holdout {Format(hs, true)}" : "0", percent: true);

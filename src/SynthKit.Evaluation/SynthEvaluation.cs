@@ -7,6 +7,9 @@ namespace SynthKit.Evaluation;
 /// <summary>Options of an evaluation.</summary>
 public sealed class EvaluationOptions
 {
+    /// <summary>The differential-privacy guarantee the synthetic rows were made under, to report beside the empirical figures (null: none stated).</summary>
+    public PrivacyGuarantee? Guarantee { get; init; }
+
     /// <summary>SDMetrics' real-correlation threshold for numeric pairs (default 0.5).</summary>
     public double RealCorrelationThreshold { get; init; } = 0.5;
 
@@ -84,6 +87,7 @@ public static class SynthEvaluation
             Quality = QualityMetrics.Quality(context, options.RealCorrelationThreshold, options.RealAssociationThreshold),
             Diagnostic = QualityMetrics.Diagnostic(context, spec.PrimaryKey),
             Privacy = options.Privacy ? PrivacyMetrics.Compute(context, options) : null,
+            Guarantee = options.Guarantee,
             Fidelity = Fidelity(context, options),
             Utility = options.Models && options.Target is { } target ? ModelMetrics.Utility(context, target, options.PositiveClass, BiasColumns(spec, options)) : null,
             Diversity = DiversityMetrics.Diversity(context),

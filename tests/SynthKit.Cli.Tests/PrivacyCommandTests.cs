@@ -44,6 +44,15 @@ public sealed class PrivacyCommandTests : IDisposable
         var details = JsonNode.Parse(File.ReadAllText(_temp["dp.csv.synth.json"]))!["models"]![0]!["details"]!;
         Assert.Equal(("mst", "2", "1E-08"), ((string)details["privacy.mechanism"]!, (string)details["privacy.epsilon"]!, (string)details["privacy.delta"]!));
 
+        // evaluate reports the stated budget beside the empirical figures, from the synthetic file's manifest.
+        var evaluated = Run.Synthkit("evaluate", "--real", data, "--synthetic", _temp["dp.csv"], "--metadata", Metadata, "--json", _temp["report.json"]);
+        Assert.Equal(0, evaluated.ExitCode);
+        Assert.Contains("| privacy | differential privacy (MST, δ = 1E-08, ρ = ", evaluated.Output, StringComparison.Ordinal);
+        Assert.Contains("| ε = 2 | the budget stated |", evaluated.Output, StringComparison.Ordinal);
+        Assert.Equal(2.0, (double)JsonNode.Parse(File.ReadAllText(_temp["report.json"]))!["guarantee"]!["epsilon"]!);
+        File.Copy(_temp["dp.csv"], _temp["plain.csv"]);
+        Assert.DoesNotContain("differential privacy", Run.Synthkit("evaluate", "--real", data, "--synthetic", _temp["plain.csv"], "--metadata", Metadata).Output, StringComparison.Ordinal);
+
         // A given seed makes the fit repeatable (and says so); without one, the noise is fresh.
         Assert.Equal(0, Run.Synthkit("fit", data, "--metadata", Metadata, "--dp", "--domain", Domain, "--seed", "4", "--out", _temp["s1.json"]).ExitCode);
         Assert.Equal(0, Run.Synthkit("fit", data, "--metadata", Metadata, "--dp", "--domain", Domain, "--seed", "4", "--out", _temp["s2.json"]).ExitCode);
