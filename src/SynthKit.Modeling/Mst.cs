@@ -344,21 +344,27 @@ internal static class Mst
         return (BayesianNetwork)SynthModel.FromData(model.Data.WithPrivacy(privacy));
     }
 
-    /// <summary>A column's domain from its spec: a categorical rule's values, or a rule's minimum and maximum.</summary>
+    /// <summary>
+    /// A column's domain from its spec: a boolean's two values; an enum's members or a categorical rule's values; for
+    /// numbers a clamp's bounds (<c>[Clamp]</c>) or a rule's minimum and maximum (<c>[Range]</c>, <c>[Uniform]</c>).
+    /// </summary>
     private static ColumnDomain? Declared(Column column)
     {
-        var rule = column.Spec.Rule;
+        var spec = column.Spec;
         if (column.Type == StorageType.Boolean)
         {
             return new ColumnDomain { Categories = ["False", "True"] };
         }
 
-        if (rule?.Values is { Count: > 0 } values && values.All(v => v is not null))
+        if (Marginals.IsCategorical(column))
         {
-            return new ColumnDomain { Categories = values.Select(v => v!).ToArray() };
+            var values = spec.Categories is { Count: > 0 } categories ? categories : spec.Rule.Values?.Where(v => v is not null).Select(v => v!).ToArray();
+            return values is { Count: > 0 } ? new ColumnDomain { Categories = values.Distinct(StringComparer.Ordinal).ToArray() } : null;
         }
 
-        return rule is { Min: { } min, Max: { } max } && min < max && !Marginals.IsCategorical(column) ? new ColumnDomain { Min = min, Max = max } : null;
+        return spec.Modifiers is { ClampMin: { } low, ClampMax: { } high } && low < high ? new ColumnDomain { Min = low, Max = high }
+            : spec.Rule is { Min: { } min, Max: { } max } && min < max ? new ColumnDomain { Min = min, Max = max }
+            : null;
     }
 
     /// <summary>
