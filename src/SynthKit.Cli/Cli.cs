@@ -59,6 +59,7 @@ public static class Cli
             ModelCommands.Fit(console),
             ModelCommands.Sample(console),
             ModelCommands.Inspect(console),
+            ModelCommands.PrivacyCurve(console),
             ModelCommands.ScaffoldCommand(console),
             FixturesCommand.Create(console),
         };

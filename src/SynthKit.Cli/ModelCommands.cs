@@ -298,6 +298,73 @@ internal static class ModelCommands
         return Cli.Ok;
     }
 
+    /// <summary><c>synthkit privacy-curve</c>: what each privacy budget costs on this data — quality, privacy figures, a plot.</summary>
+    public static Command PrivacyCurve(Reporter console)
+    {
+        var data = new Argument<FileInfo>("data") { Description = "The real rows (CSV or Parquet)." };
+        var (metadata, specFile) = Tables.SpecOptions("describing the columns");
+        var domain = new Option<FileInfo?>("--domain") { Description = "A domain file (column → size, [categories] or {\"min\", \"max\"}); without it, the spec's declarations." };
+        var epsilons = new Option<double[]>("--epsilon") { Description = "A budget to try (repeatable; default 0.1, 0.3, 1, 3 and 10).", AllowMultipleArgumentsPerToken = false };
+        var delta = new Option<double>("--delta") { Description = "δ of every fit (default 1e-9).", DefaultValueFactory = _ => 1e-9 };
+        var holdout = new Option<FileInfo?>("--holdout") { Description = "Real rows the fits do not see (CSV), for the DCR share and the membership-inference attack against them." };
+        var html = new Option<FileInfo?>("--html") { Description = "Write the curve as an HTML page: a table and a plot of quality against ε." };
+        var seed = new Option<long?>("--seed") { Description = "A secret seed for the fits' noise (each budget its own); default: the system's cryptographic generator." };
+        Cli.MustBeAFile(domain);
+        Cli.MustBeAFile(holdout);
+        data.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<FileInfo>() is { } file && !file.Exists)
+            {
+                result.AddError($"'{file.FullName}' does not exist.");
+            }
+        });
+        var command = new Command("privacy-curve", "Fit the data with differential privacy at several budgets, evaluate each fit's samples against the real rows, and print (and plot) what each ε costs. Each fit spends its own budget: the curve is for choosing ε, not for release.")
+        {
+            data, metadata, specFile, domain, epsilons, delta, holdout, html, seed,
+        };
+        command.Validators.Add(result =>
+        {
+            Tables.OneSpecAtMost(result, metadata, specFile);
+            if ((result.GetValue(epsilons) ?? []).Any(e => !(e > 0) || double.IsInfinity(e)))
+            {
+                result.AddError("Every --epsilon must be positive and finite.");
+            }
+        });
+        command.SetAction(parse =>
+        {
+            var (table, _) = Tables.Read(console, parse.GetValue(data), null, null, null, parse.GetValue(metadata), parse.GetValue(specFile));
+            var held = parse.GetValue(holdout) is { } h ? ColumnReader.ReadCsv(h.FullName, table.Spec) : null;
+            var domains = parse.GetValue(domain) is { } d ? ColumnDomain.Load(d.FullName) : null;
+            var budgets = parse.GetValue(epsilons) is { Length: > 0 } given ? given : [0.1, 0.3, 1, 3, 10];
+            var options = new EvaluationOptions { Fidelity = false, Models = false, Privacy = true };
+            EvaluationReport Evaluate(SynthModel model) => SynthEvaluation.Evaluate(table, model.CreateSynthesizer(1).ToBatch(0, table.RowCount), held, options);
+            var points = budgets.Select((e, i) => new PrivacyCurvePoint
+            {
+                Epsilon = e,
+                Report = Evaluate(SynthModel.Fit(table, new ModelOptions { Privacy = new DifferentialPrivacy { Epsilon = e, Delta = parse.GetValue(delta), Domains = domains, Seed = parse.GetValue(seed) is { } s ? s + i : null } })),
+            }).ToList();
+            var exact = Evaluate(SynthModel.Fit(table));
+            console.Line($"What each budget costs on {table.RowCount:N0} rows of {table.Spec.Name} (δ = {parse.GetValue(delta).ToString("G3", CultureInfo.InvariantCulture)}; each fit spends its own budget):");
+            console.Line("| ε | quality | column shapes | pair trends | membership inference AUC |");
+            console.Line("|---|---|---|---|---|");
+            string F(double? v) => v is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "–";
+            foreach (var p in points.OrderBy(p => p.Epsilon))
+            {
+                console.Line($"| {p.Epsilon.ToString("G6", CultureInfo.InvariantCulture)} | {F(p.Report.Quality.Score)} | {F(p.Report.Quality.ColumnShapes)} | {F(p.Report.Quality.ColumnPairTrends)} | {F(p.Report.Privacy?.MembershipInference?.Auc)} |");
+            }
+
+            console.Line($"| no privacy | {F(exact.Quality.Score)} | {F(exact.Quality.ColumnShapes)} | {F(exact.Quality.ColumnPairTrends)} | {F(exact.Privacy?.MembershipInference?.Auc)} |");
+            if (parse.GetValue(html) is { } page)
+            {
+                Fixtures.AtomicFile.WriteIfChanged(page.FullName, System.Text.Encoding.UTF8.GetBytes(HtmlReport.RenderPrivacyCurve(table.Spec.Name, points, exact)));
+                console.Line($"Wrote {page.FullName}.");
+            }
+
+            return Cli.Ok;
+        });
+        return command;
+    }
+
     public static Command Sample(Reporter console)
     {
         var modelFile = new Argument<FileInfo>("model") { Description = "A model file written by synthkit fit." };

@@ -45,13 +45,7 @@ public static class HtmlReport
             return $"<div class=\"plot\" id=\"plot-{Encode(id)}\" data-plot=\"{Encode(id)}\"></div>";
         }
 
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.Append("<title>Synthetic data report: ").Append(Encode(report.Table)).Append("</title>\n");
-        html.Append("<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:1200px;color:#222}table{border-collapse:collapse;margin:1rem 0}")
-            .Append("td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}th{background:#f3f3f3}.plots{display:flex;flex-wrap:wrap;gap:1rem}")
-            .Append(".plot{width:560px;height:360px}.wide{width:1150px;height:520px}.fail{color:#b00}.pass{color:#070}#errors:empty{display:none}</style>\n");
-        html.Append("<script>window.synthkitErrors=[];window.addEventListener('error',function(e){window.synthkitErrors.push(String(e.message));var p=document.getElementById('errors');if(p){p.textContent=window.synthkitErrors.join('\\n');}});</script>\n");
-        html.Append("<script>").Append(s_plotlyJs.Value).Append("</script>\n</head>\n<body>\n");
+        Head(html, "Synthetic data report: " + report.Table);
         html.Append("<pre id=\"errors\" class=\"fail\"></pre>\n");
         html.Append("<h1>Synthetic data report: ").Append(Encode(report.Table)).Append("</h1>\n<p>").Append(Encode(Scorecard.Summary(report))).Append(" Made by SynthKit.Evaluation; the JSON report holds every figure.</p>\n");
 
@@ -159,14 +153,83 @@ public static class HtmlReport
             html.Append("<p>Kept out of statistics: ").Append(Encode(string.Join(", ", report.Excluded.Select(e => $"{e.Column} ({e.Reason})")))).Append(".</p>\n");
         }
 
-        // The figures, as JSON data (never as script text), drawn once the page has loaded.
+        Figures(html, figures);
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// Renders an ε–quality curve as one HTML page: a table of each privacy budget's figures and a plot of quality, column
+    /// shapes and pair trends against ε (log scale), beside the non-private model's quality when given.
+    /// </summary>
+    /// <param name="table">The table's name, for the title.</param>
+    /// <param name="points">Each budget's evaluation, in any order.</param>
+    /// <param name="exact">The non-private model's evaluation, or null.</param>
+    /// <returns>The page.</returns>
+    public static string RenderPrivacyCurve(string table, IReadOnlyList<PrivacyCurvePoint> points, EvaluationReport? exact)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(points);
+        var ordered = points.OrderBy(p => p.Epsilon).ToList();
+        var figures = new List<(string Id, string Json)>();
+        var html = new StringBuilder();
+        Head(html, "Privacy budget and quality: " + table);
+        html.Append("<pre id=\"errors\" class=\"fail\"></pre>\n<h1>Privacy budget and quality: ").Append(Encode(table)).Append("</h1>\n")
+            .Append("<p>Each row is a differentially private fit at the budget ε, sampled and evaluated against the real rows. Smaller ε is more private and noisier.</p>\n");
+        html.Append("<table><tr><th>ε</th><th>quality</th><th>column shapes</th><th>pair trends</th><th>all pairs</th><th>membership inference AUC</th><th>DCR share</th></tr>\n");
+        void Row(string label, EvaluationReport r) => html.Append("<tr><td>").Append(Encode(label)).Append("</td><td>").Append(Scorecard.Format(r.Quality.Score, false)).Append("</td><td>")
+            .Append(Scorecard.Format(r.Quality.ColumnShapes, false)).Append("</td><td>").Append(Scorecard.Format(r.Quality.ColumnPairTrends, false)).Append("</td><td>")
+            .Append(Scorecard.Format(r.Quality.AllPairs.Score, false)).Append("</td><td>").Append(Scorecard.Format(r.Privacy?.MembershipInference?.Auc, false)).Append("</td><td>")
+            .Append(Scorecard.Format(r.Privacy?.DcrShare, true)).Append("</td></tr>\n");
+        foreach (var p in ordered)
+        {
+            Row(p.Epsilon.ToString("G6", CultureInfo.InvariantCulture), p.Report);
+        }
+
+        if (exact is not null)
+        {
+            Row("no privacy", exact);
+        }
+
+        html.Append("</table>\n");
+        var x = ordered.Select(p => p.Epsilon).ToArray();
+        var lines = new List<GenericChart>
+        {
+            PlotlyChart.Line<double, double, string>(x: x, y: ordered.Select(p => p.Report.Quality.Score ?? double.NaN).ToArray(), Name: "quality", ShowMarkers: true),
+            PlotlyChart.Line<double, double, string>(x: x, y: ordered.Select(p => p.Report.Quality.ColumnShapes ?? double.NaN).ToArray(), Name: "column shapes", ShowMarkers: true),
+            PlotlyChart.Line<double, double, string>(x: x, y: ordered.Select(p => p.Report.Quality.ColumnPairTrends ?? double.NaN).ToArray(), Name: "pair trends", ShowMarkers: true),
+        };
+        if (exact?.Quality.Score is { } baseline && x.Length > 0)
+        {
+            lines.Add(PlotlyChart.Line<double, double, string>(x: [x[0], x[^1]], y: [baseline, baseline], Name: "quality without privacy"));
+        }
+
+        var chart = PlotlyChart.Combine(lines).Titled("quality against ε").WithXAxisStyle<double, double, string>(TitleText: "ε (log scale)", AxisType: Plotly.NET.StyleParam.AxisType.Log).WithYAxisStyle<double, double, string>(TitleText: "score");
+        figures.Add(("curve", GenericChart.toFigureJson(chart)));
+        html.Append("<div class=\"plot wide\" id=\"plot-curve\" data-plot=\"curve\"></div>\n");
+        Figures(html, figures);
+        return html.ToString();
+    }
+
+    private static void Head(StringBuilder html, string title)
+    {
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append("<title>").Append(Encode(title)).Append("</title>\n");
+        html.Append("<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:1200px;color:#222}table{border-collapse:collapse;margin:1rem 0}")
+            .Append("td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}th{background:#f3f3f3}.plots{display:flex;flex-wrap:wrap;gap:1rem}")
+            .Append(".plot{width:560px;height:360px}.wide{width:1150px;height:520px}.fail{color:#b00}.pass{color:#070}#errors:empty{display:none}</style>\n");
+        html.Append("<script>window.synthkitErrors=[];window.addEventListener('error',function(e){window.synthkitErrors.push(String(e.message));var p=document.getElementById('errors');if(p){p.textContent=window.synthkitErrors.join('\\n');}});</script>\n");
+        html.Append("<script>").Append(s_plotlyJs.Value).Append("</script>\n</head>\n<body>\n");
+    }
+
+    /// <summary>The figures, as JSON data (never as script text), drawn once the page has loaded, and the page's end.</summary>
+    private static void Figures(StringBuilder html, List<(string Id, string Json)> figures)
+    {
         html.Append("<script type=\"application/json\" id=\"figures\">{");
         html.Append(string.Join(",", figures.Select(f => System.Text.Json.JsonSerializer.Serialize(f.Id) + ":" + f.Json)).Replace("</", "<\\/", StringComparison.Ordinal));
         html.Append("}</script>\n<script>(function(){var figures=JSON.parse(document.getElementById('figures').textContent);")
             .Append("Object.keys(figures).forEach(function(id){var f=figures[id];var div=document.getElementById('plot-'+id);var layout=f.layout||{};delete layout.width;delete layout.height;layout.autosize=true;")
             .Append("Plotly.newPlot(div,f.data,layout,{responsive:true,displaylogo:false}).then(function(){div.setAttribute('data-rendered','true');});});})();</script>\n");
         html.Append("</body>\n</html>\n");
-        return html.ToString();
     }
 
     private static double? Trend(double? correlation, double? association) => correlation is { } r ? Math.Abs(r) : association;
@@ -222,4 +285,14 @@ public static class HtmlReport
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     private static GenericChart Titled(this GenericChart chart, string title) => Plotly.NET.Chart.withTitle(title, null).Invoke(chart);
+}
+
+/// <summary>One point of an ε–quality curve (<see cref="HtmlReport.RenderPrivacyCurve"/>): a budget and the evaluation of its fit's samples.</summary>
+public sealed class PrivacyCurvePoint
+{
+    /// <summary>ε of the fit.</summary>
+    public double Epsilon { get; init; }
+
+    /// <summary>The evaluation of the fit's samples against the real rows.</summary>
+    public EvaluationReport Report { get; init; } = new();
 }

@@ -94,6 +94,23 @@ public sealed class PrivacyCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_privacy_curve_prints_and_plots_what_each_budget_costs()
+    {
+        string data = Data();
+        File.WriteAllLines(_temp["held.csv"], File.ReadAllLines(Path.Combine(Datasets, "adult-discretized.csv")).Take(1).Concat(File.ReadAllLines(Path.Combine(Datasets, "adult-discretized.csv")).Skip(40_001).Take(2_000)));
+        var (code, output, error) = Run.Synthkit("privacy-curve", data, "--metadata", Metadata, "--domain", Domain, "--epsilon", "0.1", "--epsilon", "10", "--holdout", _temp["held.csv"], "--seed", "3", "--html", _temp["curve.html"]);
+        Assert.Equal((0, ""), (code, error));
+        var rows = output.Split('\n').Where(l => l.StartsWith("| 0.1 |", StringComparison.Ordinal) || l.StartsWith("| 10 |", StringComparison.Ordinal) || l.StartsWith("| no privacy |", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, rows.Count);
+        double Quality(string row) => double.Parse(row.Split('|')[2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Quality(rows[0]) < Quality(rows[1]) - 0.05, string.Join("\n", rows)); // ε = 0.1 visibly worse than ε = 10
+        Assert.Contains("Privacy budget and quality: adult-discretized", File.ReadAllText(_temp["curve.html"]), StringComparison.Ordinal);
+
+        Assert.Equal(2, Run.Synthkit("privacy-curve", data, "--metadata", Metadata, "--epsilon", "0").ExitCode);
+        Assert.Equal(3, Run.Synthkit("privacy-curve", data, "--metadata", Metadata).ExitCode); // no domains: SK6007
+    }
+
+    [Fact]
     public void Without_declared_domains_the_fit_is_SK6007_and_writes_nothing()
     {
         var (code, _, error) = Run.Synthkit("fit", Data(), "--metadata", Metadata, "--dp", "--out", _temp["x.json"]);

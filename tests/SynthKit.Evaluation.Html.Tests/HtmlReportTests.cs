@@ -47,6 +47,27 @@ public sealed partial class HtmlReportTests
     private static partial Regex RenderedDiv();
 
     [Fact]
+    public void The_privacy_curve_is_drawn_in_a_real_browser_with_its_table()
+    {
+        var real = KnownProcess.Sample(1_000, 1);
+        var points = new[] { 3.0, 0.1, 1 }.Select((e, i) => new PrivacyCurvePoint { Epsilon = e, Report = SynthEvaluation.Evaluate(real, KnownProcess.Sample(1_000, 10 + i, rareShare: e < 1 ? 0 : 0.05), null, new EvaluationOptions { Fidelity = false, Models = false }) }).ToList();
+        var exact = SynthEvaluation.Evaluate(real, KnownProcess.Sample(1_000, 20), null, new EvaluationOptions { Fidelity = false, Models = false });
+        string html = HtmlReport.RenderPrivacyCurve("t<1>", points, exact);
+        string file = Path.Combine(Path.GetTempPath(), "synthkit-curve-test.html");
+        File.WriteAllText(file, html);
+        string dom = Browser.DumpDom(file, Path.Combine(Path.GetTempPath(), "synthkit-curve-test.png"));
+
+        Assert.Contains("<pre id=\"errors\" class=\"fail\"></pre>", dom, StringComparison.Ordinal);
+        Assert.Matches("<div class=\"plot wide js-plotly-plot\" id=\"plot-curve\"[^>]*data-rendered=\"true\"", dom);
+        Assert.Contains("class=\"main-svg\"", dom, StringComparison.Ordinal);
+        Assert.Contains("Privacy budget and quality: t&lt;1&gt;", html, StringComparison.Ordinal);
+
+        // One row per budget, smallest first, then the model without privacy.
+        var rows = System.Text.RegularExpressions.Regex.Matches(html, "<tr><td>([^<]+)</td>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["0.1", "1", "3", "no privacy"], rows);
+    }
+
+    [Fact]
     public void The_page_needs_no_network()
     {
         var (html, _) = s_page.Value;
