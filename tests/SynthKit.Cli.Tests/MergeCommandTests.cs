@@ -82,6 +82,14 @@ public sealed class MergeCommandTests : IDisposable
         var junk = Run.Synthkit("fit", "--merge", _temp["junk.json"], "--out", _temp["bad.json"]);
         Assert.Equal(3, junk.ExitCode);
         Assert.Contains($"error SK6006: {_temp["junk.json"]}: the file is not version-1 SynthKit fit statistics", junk.Error, StringComparison.Ordinal);
+        // A Parquet partition under a spec file gives the statistics it gave under the metadata; other options do not merge.
+        File.WriteAllBytes(_temp["adult.spec.json"], spec.ToJsonBytes(indented: true));
+        Assert.Equal(0, Run.Synthkit("fit", _temp["part1.parquet"], "--partial", "--spec", _temp["adult.spec.json"], "--minimum-count", "2", "--out", _temp["by-spec.json"]).ExitCode);
+        Assert.Equal(File.ReadAllText(_temp["stats-1.json"]), File.ReadAllText(_temp["by-spec.json"]));
+        Assert.Equal(0, Run.Synthkit("fit", _temp["part1.parquet"], "--partial", "--minimum-count", "3", "--out", _temp["other-options.json"]).ExitCode);
+        var differs = Run.Synthkit("fit", "--merge", _temp["stats-0.json"], _temp["other-options.json"], "--out", _temp["bad.json"]);
+        Assert.Equal(3, differs.ExitCode);
+        Assert.Contains("error SK6006: other-options.json differs from stats-0.json in their spec and options", differs.Error, StringComparison.Ordinal);
         var copula = Run.Synthkit("fit", _temp["part0.csv"], "--metadata", Metadata, "--partial", "--kind", "copula", "--out", _temp["bad.json"]);
         Assert.Equal(3, copula.ExitCode);
         Assert.Contains("error SK6006: a fit from partitions cannot have a Gaussian copula", copula.Error, StringComparison.Ordinal);

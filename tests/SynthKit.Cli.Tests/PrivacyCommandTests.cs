@@ -111,6 +111,31 @@ public sealed class PrivacyCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_query_is_a_source_of_its_own_in_the_ledger_and_manifests_that_say_nothing_state_no_guarantee()
+    {
+        string data = Data();
+        var table = ColumnReader.ReadCsv(data, SdvMetadata.Load(Metadata));
+        RealTables.Sqlite(_temp["real.db"], "people", table);
+        string[] Fit(string output) => ["fit", "--from-query", "SELECT * FROM people", "--sqlite", _temp["real.db"], "--metadata", Metadata, "--dp", "--domain", Domain, "--budget-ledger", _temp["q.json"], "--out", _temp[output]];
+        Assert.Equal(0, Run.Synthkit(Fit("q1.json")).ExitCode);
+        var second = Run.Synthkit(Fit("q2.json"));
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("in 2 fit(s)", second.Output, StringComparison.Ordinal);
+        var entries = JsonNode.Parse(File.ReadAllText(_temp["q.json"]))!.AsArray();
+        Assert.Equal((string)entries[0]!["source"]!, (string)entries[1]!["source"]!);
+
+        // A synthetic file whose manifest is broken, or names no private model, is evaluated without a guarantee.
+        File.WriteAllLines(_temp["syn.csv"], File.ReadAllLines(data).Take(2_001));
+        foreach (var manifest in new[] { "{ not json", "{\"models\": [{\"details\": {\"privacy.mechanism\": \"mst\", \"privacy.epsilon\": \"many\"}}]}", "{\"models\": 3}" })
+        {
+            File.WriteAllText(_temp["syn.csv.synth.json"], manifest);
+            var evaluated = Run.Synthkit("evaluate", "--real", data, "--synthetic", _temp["syn.csv"], "--metadata", Metadata);
+            Assert.Equal(0, evaluated.ExitCode);
+            Assert.DoesNotContain("differential privacy", evaluated.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Without_declared_domains_the_fit_is_SK6007_and_writes_nothing()
     {
         var (code, _, error) = Run.Synthkit("fit", Data(), "--metadata", Metadata, "--dp", "--out", _temp["x.json"]);

@@ -68,6 +68,21 @@ public sealed partial class HtmlReportTests
     }
 
     [Fact]
+    public void A_curve_without_a_baseline_or_points_leaves_them_out()
+    {
+        var real = KnownProcess.Sample(500, 1);
+        var report = SynthEvaluation.Evaluate(real, KnownProcess.Sample(500, 2), KnownProcess.Sample(500, 3), new EvaluationOptions { Fidelity = false, Models = false });
+        string one = HtmlReport.RenderPrivacyCurve("t", [new PrivacyCurvePoint { Epsilon = 1, Report = report }], null);
+        Assert.DoesNotContain("no privacy", one, StringComparison.Ordinal);
+        Assert.DoesNotContain("quality without privacy", one, StringComparison.Ordinal);
+        Assert.Matches("<tr><td>1</td><td>[0-9.]+</td><td>[0-9.]+</td><td>[0-9.]+</td><td>[0-9.]+</td><td>0\\.[0-9]+</td><td>[0-9.]+%</td></tr>", one);
+
+        string none = HtmlReport.RenderPrivacyCurve("t", [], report);
+        Assert.Equal(["no privacy"], System.Text.RegularExpressions.Regex.Matches(none, "<tr><td>([^<]+)</td>").Select(m => m.Groups[1].Value));
+        Assert.DoesNotContain("quality without privacy", none, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_page_needs_no_network()
     {
         var (html, _) = s_page.Value;
