@@ -481,39 +481,7 @@ internal static class Mst
         var t = Project(noisy, total).Select(v => v + floor).ToArray();
         for (int iteration = 0; iteration < 200; iteration++)
         {
-            double worst = 0;
-            for (int i = 0; i < r; i++)
-            {
-                double sum = 0;
-                for (int k = 0; k < c; k++)
-                {
-                    sum += t[(i * c) + k];
-                }
-
-                double scale = sum > 0 ? rows[i] / sum : 0;
-                worst = Math.Max(worst, Math.Abs(sum - rows[i]));
-                for (int k = 0; k < c; k++)
-                {
-                    t[(i * c) + k] *= scale;
-                }
-            }
-
-            for (int k = 0; k < c; k++)
-            {
-                double sum = 0;
-                for (int i = 0; i < r; i++)
-                {
-                    sum += t[(i * c) + k];
-                }
-
-                double scale = sum > 0 ? columns[k] / sum : 0;
-                worst = Math.Max(worst, Math.Abs(sum - columns[k]));
-                for (int i = 0; i < r; i++)
-                {
-                    t[(i * c) + k] *= scale;
-                }
-            }
-
+            double worst = Math.Max(ScaleTo(t, r, c, rows, byRow: true), ScaleTo(t, r, c, columns, byRow: false));
             if (worst < total * 1e-9)
             {
                 break;
@@ -633,6 +601,30 @@ internal static class Mst
             var fractions = Fractions(noisy);
             return Enumerable.Range(0, Map.Length).Select(bin => cells[Map[bin]] * fractions[bin]).ToArray();
         }
+    }
+
+    /// <summary>Scales each row (or column) of an r × c table to its target sum; returns the largest difference found before.</summary>
+    private static double ScaleTo(double[] t, int r, int c, double[] targets, bool byRow)
+    {
+        double worst = 0;
+        int lines = byRow ? r : c, length = byRow ? c : r;
+        for (int a = 0; a < lines; a++)
+        {
+            double sum = 0;
+            for (int b = 0; b < length; b++)
+            {
+                sum += t[byRow ? (a * c) + b : (b * c) + a];
+            }
+
+            double scale = sum > 0 ? targets[a] / sum : 0;
+            worst = Math.Max(worst, Math.Abs(sum - targets[a]));
+            for (int b = 0; b < length; b++)
+            {
+                t[byRow ? (a * c) + b : (b * c) + a] *= scale;
+            }
+        }
+
+        return worst;
     }
 
     private static int[] Round(double[] counts) => counts.Select(v => (int)Math.Round(v, MidpointRounding.ToEven)).ToArray();

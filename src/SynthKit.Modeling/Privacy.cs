@@ -107,20 +107,8 @@ public static class ZeroConcentratedDp
         }
 
         // δ = exp((α − 1)(αρ − ε) + α ln(1 − 1/α)) / (α − 1), minimised over α > 1 where its derivative in α vanishes.
-        double lo = 1.01, hi = ((epsilon + 1) / (2 * rho)) + 2, alpha = lo;
-        for (int i = 0; i < 200; i++)
-        {
-            alpha = (lo + hi) / 2;
-            double derivative = ((2 * alpha) - 1) * rho - epsilon + double.LogP1(-1 / alpha);
-            if (derivative < 0)
-            {
-                lo = alpha;
-            }
-            else
-            {
-                hi = alpha;
-            }
-        }
+        var (lo, hi) = Bisect(1.01, ((epsilon + 1) / (2 * rho)) + 2, a => (((2 * a) - 1) * rho) - epsilon + double.LogP1(-1 / a) < 0);
+        double alpha = (lo + hi) / 2;
 
         double delta = Math.Exp(((alpha - 1) * ((alpha * rho) - epsilon)) + (alpha * double.LogP1(-1 / alpha))) / (alpha - 1);
         return Math.Min(delta, 1);
@@ -133,21 +121,7 @@ public static class ZeroConcentratedDp
     public static double Rho(double epsilon, double delta)
     {
         Check(epsilon, delta);
-        double lo = 0, hi = epsilon + 1;
-        for (int i = 0; i < 200; i++)
-        {
-            double rho = (lo + hi) / 2;
-            if (Delta(rho, epsilon) <= delta)
-            {
-                lo = rho;
-            }
-            else
-            {
-                hi = rho;
-            }
-        }
-
-        return lo;
+        return Bisect(0, epsilon + 1, rho => Delta(rho, epsilon) <= delta).Lo;
     }
 
     /// <summary>The smallest ε such that ρ-zCDP implies (ε, δ)-DP.</summary>
@@ -157,21 +131,26 @@ public static class ZeroConcentratedDp
     public static double Epsilon(double rho, double delta)
     {
         Check(1, delta);
-        double lo = 0, hi = rho + (2 * Math.Sqrt(rho * Math.Log(1 / delta))) + 1;
+        return Bisect(0, rho + (2 * Math.Sqrt(rho * Math.Log(1 / delta))) + 1, epsilon => Delta(rho, epsilon) > delta).Hi;
+    }
+
+    /// <summary>Halves [lo, hi] 200 times, keeping <paramref name="low"/> true at lo and false at hi.</summary>
+    private static (double Lo, double Hi) Bisect(double lo, double hi, Func<double, bool> low)
+    {
         for (int i = 0; i < 200; i++)
         {
-            double epsilon = (lo + hi) / 2;
-            if (Delta(rho, epsilon) <= delta)
+            double mid = (lo + hi) / 2;
+            if (low(mid))
             {
-                hi = epsilon;
+                lo = mid;
             }
             else
             {
-                lo = epsilon;
+                hi = mid;
             }
         }
 
-        return hi;
+        return (lo, hi);
     }
 
     private static void Check(double epsilon, double delta)
