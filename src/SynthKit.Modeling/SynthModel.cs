@@ -335,6 +335,8 @@ public abstract class SynthModel : IDescribedColumnModel
             details.Add(new("privacy.epsilon", privacy.Epsilon.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
             details.Add(new("privacy.delta", privacy.Delta.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
             details.Add(new("privacy.rho", privacy.Rho.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+            details.Add(new("privacy.measured", string.Join("; ", privacy.Measured)));
+            details.Add(new("privacy.public", string.Join("; ", privacy.Public)));
         }
 
         return new ColumnModelInfo

@@ -97,8 +97,8 @@ public sealed class PrivacyTests(ITestOutputHelper output)
     public void An_empirical_audit_on_neighbouring_tables_finds_no_more_privacy_loss_than_claimed()
     {
         // Neighbours: 300 rows of 'a', and the same with one row added at the extreme 'z' (MST's neighbouring: a row
-        // added or removed). The attacker reads the released model's share of 'z' and says "the row is in" above a
-        // threshold fixed in advance. 600 fits of each table, each with its own seed.
+        // added or removed) — and with one row changed to 'z'. The attacker reads the released model's count of 'z' and
+        // says "the row is in" above a threshold fixed in advance. 600 fits of each table, each with its own seed.
         const double epsilon = 1, delta = 1e-9;
         const int fits = 600;
         var spec = new TableSpec { Name = "audit", Columns = [new ColumnSpec { Name = "x", Type = StorageType.String, Kind = StatisticalKind.Categorical }] };
@@ -120,16 +120,27 @@ public sealed class PrivacyTests(ITestOutputHelper output)
             return model.Data.Network![0].Counts[0].Counts[4];
         }
 
-        var without = Enumerable.Range(0, fits).Select(i => Released(Table(0), 1_000 + i)).ToList();
-        var with = Enumerable.Range(0, fits).Select(i => Released(Table(1), 5_000 + i)).ToList();
-        const double threshold = 0.5;
-        int falsePositives = without.Count(v => v > threshold), falseNegatives = with.Count(v => v <= threshold);
-
         // Clopper–Pearson upper bounds (95 % each) on both error rates, then the standard bound ε ≥ ln((1 − δ − FNR) / FPR).
+        const double threshold = 0.5;
         double Upper(int k) => k == fits ? 1 : Beta.InvCDF(k + 1, fits - k, 0.975);
-        double fpr = Upper(falsePositives), fnr = Upper(falseNegatives);
-        double lower = Math.Max(Math.Log((1 - delta - fnr) / fpr), Math.Log((1 - delta - fpr) / fnr));
-        Assert.True(lower <= epsilon, $"empirical ε ≥ {lower} (false positives {falsePositives}, false negatives {falseNegatives} of {fits})");
+        double Audit(ColumnBatch first, ColumnBatch second)
+        {
+            var without = Enumerable.Range(0, fits).Select(i => Released(first, 1_000 + i)).ToList();
+            var with = Enumerable.Range(0, fits).Select(i => Released(second, 5_000 + i)).ToList();
+            int falsePositives = without.Count(v => v > threshold), falseNegatives = with.Count(v => v <= threshold);
+            double fpr = Upper(falsePositives), fnr = Upper(falseNegatives);
+            return Math.Max(Math.Log((1 - delta - fnr) / fpr), Math.Log((1 - delta - fpr) / fnr));
+        }
+
+        double added = Audit(Table(0), Table(1));
+        Assert.True(added <= epsilon, $"a row added: empirical ε ≥ {added}");
+
+        // A row changed to the extreme value is a row removed and one added: ρ doubles, and the claim for it is the ε of 2ρ.
+        var changed = Table(0);
+        ((CategoricalColumn)changed["x"]).Set(0, "z");
+        double claimedForChange = ZeroConcentratedDp.Epsilon(2 * ZeroConcentratedDp.Rho(epsilon, delta), delta);
+        double replaced = Audit(Table(0), changed);
+        Assert.True(replaced <= claimedForChange, $"a row changed: empirical ε ≥ {replaced}, claimed {claimedForChange}");
 
         // The audit can fail: the same attack on the exact (non-private) fit separates the tables every time.
         double Exact(ColumnBatch table) => SynthModel.Fit(table).Data.Marginals[0].Categories!.Contains("z") ? 1 : 0;
@@ -182,6 +193,9 @@ public sealed class PrivacyTests(ITestOutputHelper output)
         var details = loaded.Describe().Details.ToDictionary(p => p.Key, p => p.Value);
         Assert.Equal(("mst", "2", "1E-09"), (details["privacy.mechanism"], details["privacy.epsilon"], details["privacy.delta"]));
         Assert.Equal(ZeroConcentratedDp.Rho(2, 1e-9), double.Parse(details["privacy.rho"], System.Globalization.CultureInfo.InvariantCulture), 1e-12);
+        Assert.StartsWith("1-way age (σ ", details["privacy.measured"], StringComparison.Ordinal);
+        Assert.Contains("2-way ", details["privacy.measured"], StringComparison.Ordinal);
+        Assert.StartsWith("age: 85 categories (declared in the domains given); workclass: 9 categories", details["privacy.public"], StringComparison.Ordinal);
     }
 
     [Fact]
