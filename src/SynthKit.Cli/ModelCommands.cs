@@ -68,9 +68,9 @@ internal static class ModelCommands
             bool merging = result.GetResult(merge) is not null, planned = result.GetValue(plan) is not null;
             if (result.GetValue(dp))
             {
-                if (new Option[] { partial, plan, merge, holdoutShare, holdout }.FirstOrDefault(o => result.GetResult(o) is not null) is { } with)
+                if (new Option[] { plan, holdoutShare, holdout }.FirstOrDefault(o => result.GetResult(o) is not null) is { } with)
                 {
-                    result.AddError($"{with.Name} cannot be given with --dp: a private fit reads the rows in one place, and a holdout summary would be computed from real rows without noise.");
+                    result.AddError($"{with.Name} cannot be given with --dp: a private partition needs no plan (its bins are the declared domains), and a holdout summary would be computed from real rows without noise.");
                 }
             }
             else if (new Option[] { epsilon, delta, domain, ledger, limit }.FirstOrDefault(o => result.GetResult(o) is not null) is { } privateOnly)
@@ -85,17 +85,24 @@ internal static class ModelCommands
 
             if (merging || planned || result.GetValue(partial))
             {
-                Option[] fitOptions = [kind, marginals, minimumCount, maxParents, bins, seed];
-                var refused = new List<Option> { holdoutShare, holdout, targetColumn, constraints };
+                // A private merge takes the budget and the noise's seed; everything else travels in the statistics.
+                bool privateMerge = merging && result.GetValue(dp);
+                Option[] fitOptions = privateMerge ? [kind, marginals, minimumCount, maxParents, bins] : [kind, marginals, minimumCount, maxParents, bins, seed];
+                var refused = new List<Option> { holdoutShare, holdout, targetColumn, constraints, ledger, limit };
                 if (merging || planned)
                 {
                     refused.AddRange(fitOptions);
-                    refused.AddRange([metadata, specFile]);
+                    refused.AddRange([metadata, specFile, domain]);
                 }
 
                 if (merging)
                 {
                     refused.AddRange([partial, plan]);
+                }
+
+                if (result.GetValue(partial) && result.GetValue(dp))
+                {
+                    refused.AddRange([plan, epsilon, delta, seed]);
                 }
 
                 if (refused.FirstOrDefault(o => result.GetResult(o) is not null) is { } given)
@@ -150,7 +157,7 @@ internal static class ModelCommands
             string path = parse.GetValue(output)!.FullName;
             if (parse.GetValue(merge) is { Length: > 0 } files)
             {
-                return Merge(console, files, path);
+                return Merge(console, files, path, parse.GetValue(dp) ? new DifferentialPrivacy { Epsilon = parse.GetValue(epsilon), Delta = parse.GetValue(delta), Seed = parse.GetResult(seed) is { Implicit: false } ? parse.GetValue(seed) : null } : null);
             }
 
             var options = new ModelOptions
@@ -255,9 +262,11 @@ internal static class ModelCommands
             chunks = [Tables.Read(console, data, query, sqlite, postgres, metadata, specFile, fitPlan?.Spec).Table];
         }
 
-        var statistics = fitPlan is null ? FitStatistics.CountValues(chunks, options) : FitStatistics.CountBins(chunks, fitPlan);
+        var statistics = options.Privacy is not null ? FitStatistics.CountPrivate(chunks, options) : fitPlan is null ? FitStatistics.CountValues(chunks, options) : FitStatistics.CountBins(chunks, fitPlan);
         statistics.Save(path);
-        console.Line(fitPlan is null
+        console.Line(options.Privacy is not null
+            ? $"Counted the declared bins of {statistics.Rows:N0} rows of {statistics.Table} for a private fit (exact counts, no noise yet: keep this file as private as the rows); merge every partition's counts with synthkit fit --merge … --dp --epsilon ε --out model.json."
+            : fitPlan is null
             ? $"Counted the values of {statistics.Rows:N0} rows of {statistics.Table} (round one): merge every partition's statistics with synthkit fit --merge … --out plan.json."
             : $"Counted the bins of {statistics.Rows:N0} rows of {statistics.Table} under the plan (round two): merge every partition's counts with synthkit fit --merge … --out model.json.");
         console.Line($"Wrote {path} ({new FileInfo(path).Length:N0} bytes).");
@@ -265,11 +274,11 @@ internal static class ModelCommands
     }
 
     /// <summary><c>fit --merge</c>: round one's statistics into a plan, round two's into the model.</summary>
-    private static int Merge(Reporter console, FileInfo[] files, string path)
+    private static int Merge(Reporter console, FileInfo[] files, string path, DifferentialPrivacy? privacy)
     {
         try
         {
-            return Merge(console, files.Select(f => FitStatistics.Load(f.FullName)).ToList(), files, path);
+            return Merge(console, files.Select(f => FitStatistics.Load(f.FullName)).ToList(), files, path, privacy);
         }
         catch (SynthKitException ex) when (ex.Code == ModelingErrorCodes.CannotMerge && Regex.IsMatch(ex.Detail, @"\bstatistics [0-9]+\b"))
         {
@@ -279,9 +288,23 @@ internal static class ModelCommands
         }
     }
 
-    private static int Merge(Reporter console, System.Collections.Generic.List<FitStatistics> statistics, FileInfo[] files, string path)
+    private static int Merge(Reporter console, System.Collections.Generic.List<FitStatistics> statistics, FileInfo[] files, string path, DifferentialPrivacy? privacy)
     {
         long rows = statistics.Sum(s => s.Rows);
+        if (privacy is not null || statistics[0].Stage == FitStatistics.PrivateStage)
+        {
+            if (privacy is null)
+            {
+                throw new SynthKitException(ModelingErrorCodes.CannotMerge, "these are a private fit's counts: merge them with --dp and the budget (--epsilon, --delta)");
+            }
+
+            var privateModel = FitStatistics.MergePrivate(statistics, privacy);
+            privateModel.Save(path);
+            console.Line($"Merged the exact counts of {files.Length:N0} partitions ({rows:N0} rows) and added the noise once: a differentially private tree (MST, ε = {privacy.Epsilon.ToString("G6", CultureInfo.InvariantCulture)}, δ = {privacy.Delta.ToString("G3", CultureInfo.InvariantCulture)}), {privateModel.Data.Marginals.Count} columns learned.");
+            console.Line($"Wrote {path} ({new FileInfo(path).Length:N0} bytes).");
+            return Cli.Ok;
+        }
+
         if (statistics[0].Stage == FitStatistics.MarginalsStage)
         {
             var made = FitStatistics.Plan(statistics);

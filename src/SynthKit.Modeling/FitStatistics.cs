@@ -30,6 +30,9 @@ public sealed class FitStatistics
     /// <summary>The <see cref="Stage"/> of a partition's joint counts under a plan.</summary>
     public const string CountsStage = "counts";
 
+    /// <summary>The <see cref="Stage"/> of a partition's exact counts of the declared bins of every one and two columns, for a private fit (<see cref="MergePrivate"/>).</summary>
+    public const string PrivateStage = "private";
+
     private const int MaxCells = 1 << 20;
 
     private FitStatistics(StatisticsData data) => Data = data;
@@ -341,6 +344,115 @@ public sealed class FitStatistics
         return BayesianNetwork.Assemble(data.Table, (int)rows, options, spec, marginals, data.NotLearned.Select(s => new NotLearned { Column = s.Column, Reason = s.Reason }).ToArray(), network, null);
     }
 
+    /// <summary>
+    /// One round for a differentially private fit: a partition's exact counts of the declared bins (no noise yet) of every
+    /// learned column and pair of columns. The bins come from the declared domains, so no plan is needed; the noise is
+    /// added once, after the merge (<see cref="MergePrivate"/>). The file holds exact counts: keep it as private as the rows.
+    /// </summary>
+    /// <param name="chunks">The partition's rows, chunk by chunk, all under one spec.</param>
+    /// <param name="options">The fit's options, with <see cref="ModelOptions.Privacy"/>'s domains (its ε and δ are the merge's).</param>
+    /// <returns>The statistics (stage <see cref="PrivateStage"/>).</returns>
+    /// <exception cref="SynthKitException">SK6007: a column without a declared domain or a value outside it; SK6006: options that cannot be merged or chunks of different specs; SK6000: no rows.</exception>
+    public static FitStatistics CountPrivate(IEnumerable<ColumnBatch> chunks, ModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(chunks);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Privacy is null)
+        {
+            throw Mismatch("a private partition's counts need ModelOptions.Privacy (its domains)");
+        }
+
+        Mst.Prepared? prepared = null;
+        string? specText = null;
+        OptionsData? optionData = null;
+        long[][] tables = [];
+        int[][] sets = [];
+        int[] sizes = [];
+        long rows = 0;
+        foreach (var chunk in chunks)
+        {
+            if (prepared is null)
+            {
+                prepared = Mst.Prepare(chunk, options);
+                specText = SpecText(SynthModel.SpecElement(chunk.Spec));
+                optionData = OptionsData.Of(new ModelOptions { Knots = options.Knots, Bins = options.Bins, MinimumCount = 1, Marginals = options.Marginals }, chunk.Spec);
+                sizes = prepared.Sizes(options.Bins);
+                int d = sizes.Length;
+                sets = Sets(d, Math.Min(d, 2)).ToArray();
+                tables = sets.Select(set => new long[set.Aggregate(1, (a, j) => a * sizes[j])]).ToArray();
+            }
+            else if (SpecText(SynthModel.SpecElement(chunk.Spec)) != specText)
+            {
+                throw Mismatch($"a chunk of the partition is read under another spec than the first (table '{chunk.Spec.Name}', not '{prepared.Spec.Name}')");
+            }
+
+            var binned = prepared.Columns.Select(c => Mst.Encode(chunk[c.Spec.Name], c.Domain, options.Bins)).ToArray();
+            var counted = tables;
+            OnEveryCore(sets.Length, t => Count(sets[t], binned, sizes, chunk.RowCount, counted[t]));
+            rows += chunk.RowCount;
+        }
+
+        if (prepared is null || rows == 0)
+        {
+            throw new SynthKitException(ModelingErrorCodes.CannotFit, "the partition has no rows");
+        }
+
+        return new FitStatistics(new StatisticsData
+        {
+            Stage = PrivateStage,
+            Table = prepared.Spec.Name,
+            Rows = rows,
+            Spec = SynthModel.SpecElement(prepared.Spec),
+            Options = optionData!,
+            NotLearned = prepared.Skipped.Select(n => new SkippedData { Column = n.Column, Reason = n.Reason, Detected = prepared.Detected.ContainsKey(n.Column), Pii = prepared.Detected.GetValueOrDefault(n.Column)?.ToString() }).ToArray(),
+            Domains = prepared.Columns.Select(c => new DomainData { Column = c.Spec.Name, Categories = c.Domain.Categories, Min = c.Domain.Min, Max = c.Domain.Max, From = c.From }).ToArray(),
+            Tables = sets.Select((set, t) => (set, t)).Select(p => { var seen = Enumerable.Range(0, tables[p.t].Length).Where(c => tables[p.t][c] > 0).ToArray(); return new TableCounts { Columns = p.set, Cells = seen, Counts = seen.Select(c => tables[p.t][c]).ToArray() }; }).ToArray(),
+        });
+    }
+
+    /// <summary>
+    /// The private merge: the partitions' exact counts summed, then the MST mechanism run once on them — the noise added
+    /// once, after the merge — giving the model a private fit of all the rows at once gives (the same bytes for the same
+    /// secret seed).
+    /// </summary>
+    /// <param name="counts">Every partition's statistics of stage <see cref="PrivateStage"/>, each once.</param>
+    /// <param name="privacy">The budget (its domains are those the partitions were counted under).</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="SynthKitException">SK6006: statistics that do not belong together; SK6007: a budget that is not one.</exception>
+    public static BayesianNetwork MergePrivate(IEnumerable<FitStatistics> counts, DifferentialPrivacy privacy)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(privacy);
+        var parts = counts.ToList();
+        var first = Same(parts, PrivateStage, p => SpecText(p.Spec) + "\n" + JsonSerializer.Serialize(p.Options, StatisticsJsonContext.Default.OptionsData) + "\n" + JsonSerializer.Serialize(p.Domains!.ToList(), StatisticsJsonContext.Default.ListDomainData), "spec, options and domains");
+        var spec = TableSpec.FromJson(first.Spec.GetRawText());
+        var prepared = new Mst.Prepared
+        {
+            Spec = spec,
+            Columns = first.Domains!.Select(d => (spec.Columns.First(c => c.Name == d.Column), new ColumnDomain { Categories = d.Categories, Min = d.Min, Max = d.Max }, d.From)).ToList(),
+            Skipped = first.NotLearned.Select(s => new NotLearned { Column = s.Column, Reason = s.Reason }).ToList(),
+            Detected = first.NotLearned.Where(s => s.Detected).ToDictionary(s => s.Column, s => s.Pii is { } k ? Enum.Parse<PiiKind>(k) : (PiiKind?)null, StringComparer.Ordinal),
+        };
+        var options = new ModelOptions { Knots = first.Options.Knots, Bins = first.Options.Bins, Privacy = privacy };
+        var sizes = prepared.Sizes(options.Bins);
+        var merged = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var table in parts.SelectMany(p => p.Data.Tables!))
+        {
+            string key = string.Join(",", table.Columns);
+            if (!merged.TryGetValue(key, out var sum))
+            {
+                merged[key] = sum = new double[table.Columns.Aggregate(1, (a, j) => a * sizes[j])];
+            }
+
+            for (int i = 0; i < table.Cells.Count; i++)
+            {
+                sum[table.Cells[i]] += table.Counts[i];
+            }
+        }
+
+        return Mst.Run(prepared, set => merged.TryGetValue(string.Join(",", set), out var t) ? t : throw Mismatch($"the counts hold no table of the columns {string.Join(", ", set)}"), options, null);
+    }
+
     /// <summary>Reads statistics written by <see cref="ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The statistics.</returns>
@@ -352,10 +464,13 @@ public sealed class FitStatistics
         bool valid = data.StatisticsVersion == 1 && data.Table is not null && data.Spec.ValueKind == JsonValueKind.Object && data.Options is not null && data.NotLearned is not null
             && (data.Stage == MarginalsStage
                 ? data.Columns is not null && data.Columns.All(c => c?.Counts is not null && (c.Labels?.Count ?? c.Values?.Count) == c.Counts.Count)
-                : data.Stage == CountsStage && data.Plan is not null && FitPlan.IsValid(data.Plan) && data.Tables is not null && Fit(data.Tables, data.Plan));
+                : data.Stage == PrivateStage
+                    ? data.Domains is { Count: > 0 } domains && domains.All(d => d is not null && (d.Categories is { Count: > 0 } || (d.Min < d.Max))) && data.Tables is not null
+                        && data.Tables.All(t => Fits(t, domains.Select(d => 1 + (d.Categories?.Count ?? (data.Options.Bins + 2))).ToArray()))
+                    : data.Stage == CountsStage && data.Plan is not null && FitPlan.IsValid(data.Plan) && data.Tables is not null && Fit(data.Tables, data.Plan));
         if (!valid)
         {
-            throw Mismatch("the file is not version-1 SynthKit fit statistics (stage 'marginals' with columns, or 'counts' with a plan and tables)");
+            throw Mismatch("the file is not version-1 SynthKit fit statistics (stage 'marginals' with columns, 'counts' with a plan and tables, or 'private' with domains and tables)");
         }
 
         return new FitStatistics(data);
@@ -856,6 +971,22 @@ internal sealed class StatisticsData
     public PlanData? Plan { get; init; }
 
     public IReadOnlyList<TableCounts>? Tables { get; init; }
+
+    public IReadOnlyList<DomainData>? Domains { get; init; }
+}
+
+/// <summary>A learned column's declared domain, as a private partition's statistics carry it.</summary>
+internal sealed class DomainData
+{
+    public string Column { get; init; } = "";
+
+    public IReadOnlyList<string>? Categories { get; init; }
+
+    public double? Min { get; init; }
+
+    public double? Max { get; init; }
+
+    public string From { get; init; } = "";
 }
 
 /// <summary>The options of a fit that statistics are counted under.</summary>
@@ -976,6 +1107,7 @@ internal sealed class TableCounts
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StatisticsData))]
 [JsonSerializable(typeof(PlanData))]
+[JsonSerializable(typeof(List<DomainData>))]
 internal sealed partial class StatisticsJsonContext : JsonSerializerContext
 {
 }

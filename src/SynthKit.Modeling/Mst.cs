@@ -26,20 +26,45 @@ internal static class Mst
 
     public static BayesianNetwork Fit(ColumnBatch table, ModelOptions options, Trace? trace = null)
     {
+        var prepared = Prepare(table, options);
+        if (table.RowCount == 0)
+        {
+            throw new SynthKitException(ModelingErrorCodes.CannotFit, "the table has no rows");
+        }
+
+        var binned = prepared.Columns.Select(c => Encode(table[c.Spec.Name], c.Domain, options.Bins)).ToArray();
+        var sizes = prepared.Sizes(options.Bins);
+        return Run(prepared, set => Count(binned, sizes, set, table.RowCount), options, trace);
+    }
+
+    /// <summary>What a private fit learns and from which declared domains — decided from the spec and the names alone.</summary>
+    internal sealed class Prepared
+    {
+        public required TableSpec Spec { get; init; }
+
+        public required List<(ColumnSpec Spec, ColumnDomain Domain, string From)> Columns { get; init; }
+
+        public required List<NotLearned> Skipped { get; init; }
+
+        public required Dictionary<string, PiiKind?> Detected { get; init; }
+
+        /// <summary>Each learned column's bins: null, then its categories, or its minimum, the inner bins and its maximum.</summary>
+        public int[] Sizes(int bins) => Columns.Select(c => 1 + (c.Domain.Categories?.Count ?? (bins + 2))).ToArray();
+    }
+
+    /// <summary>Checks the options and screens the columns: which are learned, from which declared domain, and which are not and why.</summary>
+    internal static Prepared Prepare(ColumnBatch table, ModelOptions options)
+    {
         var dp = options.Privacy!;
         if (options.Kind != ModelKind.BayesianNetwork || options.Target is not null || Marginals.Declared(options, table.Spec).Count > 0 || options.Bins < 1)
         {
             throw Refused("a differentially private fit is a tree-shaped Bayesian network of at least one bin per number: no copula, target or constraints (each would read the rows without noise)");
         }
 
-        double rho = ZeroConcentratedDp.Rho(dp.Epsilon, dp.Delta);
-        if (table.RowCount == 0)
-        {
-            throw new SynthKitException(ModelingErrorCodes.CannotFit, "the table has no rows");
-        }
+        ZeroConcentratedDp.Rho(dp.Epsilon, dp.Delta);
 
         // Columns: screened by the spec and by name only — a test of the values would choose what to measure from the data.
-        var columns = new List<(Column Column, ColumnDomain Domain, string From)>();
+        var columns = new List<(ColumnSpec Spec, ColumnDomain Domain, string From)>();
         var skipped = new List<NotLearned>();
         var detected = new Dictionary<string, PiiKind?>(StringComparer.Ordinal);
         var missing = new List<string>();
@@ -56,11 +81,11 @@ internal static class Mst
             }
             else if (dp.Domains?.GetValueOrDefault(column.Name) is { } given)
             {
-                columns.Add((column, given, "the domains given"));
+                columns.Add((column.Spec, given, "the domains given"));
             }
             else if (Declared(column) is { } declared)
             {
-                columns.Add((column, declared, "the spec"));
+                columns.Add((column.Spec, declared, "the spec"));
             }
             else
             {
@@ -78,9 +103,19 @@ internal static class Mst
             throw Marginals.NothingToLearn(skipped);
         }
 
-        int d = columns.Count, n = table.RowCount;
-        var sizes = columns.Select(c => 1 + (c.Domain.Categories?.Count ?? (options.Bins + 2))).ToArray();
-        var binned = columns.Select(c => Encode(c.Column, c.Domain, options.Bins)).ToArray();
+        return new Prepared { Spec = table.Spec, Columns = columns, Skipped = skipped, Detected = detected };
+    }
+
+    /// <summary>The mechanism on exact counts of the declared bins (<paramref name="exact"/> of a set of learned columns, the first most significant).</summary>
+    internal static BayesianNetwork Run(Prepared prepared, Func<int[], double[]> exact, ModelOptions options, Trace? trace)
+    {
+        var dp = options.Privacy!;
+        double rho = ZeroConcentratedDp.Rho(dp.Epsilon, dp.Delta);
+        var columns = prepared.Columns;
+        var skipped = prepared.Skipped;
+        var detected = prepared.Detected;
+        int d = columns.Count;
+        var sizes = prepared.Sizes(options.Bins);
         var noise = new Noise(dp.Seed);
         var measured = new List<string>();
 
@@ -95,10 +130,10 @@ internal static class Mst
         var oneWay = new double[d][];
         for (int j = 0; j < d; j++)
         {
-            var exact = Count(binned, sizes, [j], n);
-            oneWay[j] = exact.Select(c => c + (sigma1 * noise.Normal())).ToArray();
-            trace?.Measurements.Add((exact, oneWay[j], sigma1));
-            measured.Add($"1-way {columns[j].Column.Name} (σ {Format(sigma1)})");
+            var counts = exact([j]);
+            oneWay[j] = counts.Select(c => c + (sigma1 * noise.Normal())).ToArray();
+            trace?.Measurements.Add((counts, oneWay[j], sigma1));
+            measured.Add($"1-way {columns[j].Spec.Name} (σ {Format(sigma1)})");
         }
 
         // Domain compression (post-processing of the 1-way measurements, as MST does): the bins whose noisy count is under
@@ -110,12 +145,12 @@ internal static class Mst
         }
 
         var csizes = compressed.Select(c => c.Size).ToArray();
-        var cbinned = binned.Select((b, j) => b.Select(v => compressed[j].Map[v]).ToArray()).ToArray();
+        double[] Pair(int a, int b) => Compression.Pair(exact([a, b]), compressed[a], compressed[b]);
         var cOneWay = oneWay.Select((y, j) => compressed[j].Sum(y)).ToArray();
         var cVariance = compressed.Select(c => c.Members.Select(m => m * sigma1 * sigma1).ToArray()).ToArray();
         if (compressed.Any(c => c.Merged > 0))
         {
-            measured.Add($"domain compression (post-processing): {string.Join(", ", Enumerable.Range(0, d).Where(j => compressed[j].Merged > 0).Select(j => $"{columns[j].Column.Name} {compressed[j].Merged} bins as one"))}");
+            measured.Add($"domain compression (post-processing): {string.Join(", ", Enumerable.Range(0, d).Where(j => compressed[j].Merged > 0).Select(j => $"{columns[j].Spec.Name} {compressed[j].Merged} bins as one"))}");
         }
 
         // 2. The tree: Kruskal's steps, each edge chosen by the exponential mechanism on its L1 weight (sensitivity 1).
@@ -133,7 +168,7 @@ internal static class Mst
                     // under independence (each cell's Poisson mean absolute deviation): without it, pairs of large
                     // sparse domains look dependent. The correction depends on the noisy marginals only, so the
                     // weight's sensitivity stays 1.
-                    var x = Count(cbinned, csizes, [a, b], n);
+                    var x = Pair(a, b);
                     double l1 = 0;
                     for (int i = 0; i < csizes[a]; i++)
                     {
@@ -181,10 +216,10 @@ internal static class Mst
         for (int e = 0; e < edges.Count; e++)
         {
             var (a, b) = edges[e];
-            var exact = Count(cbinned, csizes, [a, b], n);
-            twoWay[e] = exact.Select(c => c + (sigma3 * noise.Normal())).ToArray();
-            trace?.Measurements.Add((exact, twoWay[e], sigma3));
-            measured.Add($"2-way {columns[a].Column.Name} × {columns[b].Column.Name} (σ {Format(sigma3)})");
+            var counts = Pair(a, b);
+            twoWay[e] = counts.Select(c => c + (sigma3 * noise.Normal())).ToArray();
+            trace?.Measurements.Add((counts, twoWay[e], sigma3));
+            measured.Add($"2-way {columns[a].Spec.Name} × {columns[b].Spec.Name} (σ {Format(sigma3)})");
         }
 
         // Post-processing: the total, then every column's marginal from all its measurements (each cell weighted by the
@@ -214,7 +249,7 @@ internal static class Mst
             }
 
             var estimate = sum.Select((v, i) => v / weight[i]).ToArray();
-            if (!columns[j].Column.Spec.Nullable)
+            if (!columns[j].Spec.Nullable)
             {
                 estimate[0] = double.NegativeInfinity; // no nulls: the spec says so, which is public
             }
@@ -242,10 +277,10 @@ internal static class Mst
             marginal[j] = compressed[j].Expand(marginal[j], oneWay[j]);
         }
 
-        return Assemble(table, options, dp, rho, columns, sizes, marginal, edges, tables, skipped, detected, measured, total, noise.Seeded);
+        return Assemble(prepared.Spec, options, dp, rho, columns, sizes, marginal, edges, tables, skipped, detected, measured, total, noise.Seeded);
     }
 
-    private static BayesianNetwork Assemble(ColumnBatch table, ModelOptions options, DifferentialPrivacy dp, double rho, List<(Column Column, ColumnDomain Domain, string From)> columns, int[] sizes, double[][] marginal, List<(int A, int B)> edges, double[][] tables, List<NotLearned> skipped, Dictionary<string, PiiKind?> detected, List<string> measured, double total, bool seeded)
+    private static BayesianNetwork Assemble(TableSpec spec, ModelOptions options, DifferentialPrivacy dp, double rho, List<(ColumnSpec Spec, ColumnDomain Domain, string From)> columns, int[] sizes, double[][] marginal, List<(int A, int B)> edges, double[][] tables, List<NotLearned> skipped, Dictionary<string, PiiKind?> detected, List<string> measured, double total, bool seeded)
     {
         int d = columns.Count;
         var marginals = new List<Marginal>();
@@ -298,7 +333,7 @@ internal static class Mst
 
             placed[root] = true;
             queue.Enqueue(root);
-            network.Add(new NetworkNode { Column = columns[root].Column.Name, Cuts = cuts[root], Counts = [new CountRow { Given = [], Counts = Round(marginal[root]) }] });
+            network.Add(new NetworkNode { Column = columns[root].Spec.Name, Cuts = cuts[root], Counts = [new CountRow { Given = [], Counts = Round(marginal[root]) }] });
             while (queue.Count > 0)
             {
                 int parent = queue.Dequeue();
@@ -329,18 +364,18 @@ internal static class Mst
                         }
                     }
 
-                    network.Add(new NetworkNode { Column = columns[child].Column.Name, Parents = [columns[parent].Column.Name], Cuts = cuts[child], Counts = rows });
+                    network.Add(new NetworkNode { Column = columns[child].Spec.Name, Parents = [columns[parent].Spec.Name], Cuts = cuts[child], Counts = rows });
                 }
             }
         }
 
         // The network's nodes in sampling order, the marginals in spec order.
         var declared = columns.Select(c => c.Domain.Categories is { } k
-            ? $"{c.Column.Name}: {k.Count} categories (declared in {c.From})"
-            : $"{c.Column.Name}: [{Format(c.Domain.Min!.Value)}, {Format(c.Domain.Max!.Value)}], its bounds and {options.Bins} equal bins between (declared in {c.From})").ToList();
+            ? $"{c.Spec.Name}: {k.Count} categories (declared in {c.From})"
+            : $"{c.Spec.Name}: [{Format(c.Domain.Min!.Value)}, {Format(c.Domain.Max!.Value)}], its bounds and {options.Bins} equal bins between (declared in {c.From})").ToList();
         declared.Add("the columns learned and left out (the spec and the columns' names)");
         var privacy = new PrivacyData { Mechanism = "mst", Epsilon = dp.Epsilon, Delta = dp.Delta, Rho = Marginals.Round12(rho), Measured = measured, Public = declared, Seeded = seeded };
-        var model = BayesianNetwork.Assemble(table.Spec.Name, (int)Math.Min(int.MaxValue, Math.Round(total)), new ModelOptions { MinimumCount = 1 }, PersonalData.Rewrite(table.Spec, detected), marginals, skipped, network, null);
+        var model = BayesianNetwork.Assemble(spec.Name, (int)Math.Min(int.MaxValue, Math.Round(total)), new ModelOptions { MinimumCount = 1 }, PersonalData.Rewrite(spec, detected), marginals, skipped, network, null);
         return (BayesianNetwork)SynthModel.FromData(model.Data.WithPrivacy(privacy));
     }
 
@@ -372,7 +407,7 @@ internal static class Mst
     /// equal-width inner bins, then the maximum (and above) — so a point mass at a bound, such as the zeros of an amount,
     /// keeps its own bin.
     /// </summary>
-    private static int[] Encode(Column column, ColumnDomain domain, int bins)
+    internal static int[] Encode(Column column, ColumnDomain domain, int bins)
     {
         var result = new int[column.Count];
         if (domain.Categories is { } categories)
@@ -573,6 +608,21 @@ internal static class Mst
             }
 
             return new Compression(map, next + 1, small.Count);
+        }
+
+        /// <summary>A 2-way table over two columns' declared bins summed into their cells.</summary>
+        public static double[] Pair(double[] table, Compression a, Compression b)
+        {
+            var result = new double[a.Size * b.Size];
+            for (int i = 0; i < a.Map.Length; i++)
+            {
+                for (int k = 0; k < b.Map.Length; k++)
+                {
+                    result[(a.Map[i] * b.Size) + b.Map[k]] += table[(i * b.Map.Length) + k];
+                }
+            }
+
+            return result;
         }
 
         /// <summary>A vector over the declared bins summed into the cells.</summary>

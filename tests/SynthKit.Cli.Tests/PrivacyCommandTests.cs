@@ -136,6 +136,33 @@ public sealed class PrivacyCommandTests : IDisposable
     }
 
     [Fact]
+    public void Private_partitions_merge_with_the_noise_added_once_into_the_private_fit_of_all_the_rows()
+    {
+        string data = Data();
+        var lines = File.ReadAllLines(data);
+        File.WriteAllLines(_temp["p0.csv"], lines.Take(1_801));
+        File.WriteAllLines(_temp["p1.csv"], lines.Take(1).Concat(lines.Skip(1_801)));
+        for (int i = 0; i < 2; i++)
+        {
+            var (code, output, error) = Run.Synthkit("fit", _temp[$"p{i}.csv"], "--metadata", Metadata, "--partial", "--dp", "--domain", Domain, "--out", _temp[$"c{i}.json"]);
+            Assert.Equal((0, ""), (code, error));
+            Assert.Contains("for a private fit (exact counts, no noise yet", output, StringComparison.Ordinal);
+        }
+
+        var merged = Run.Synthkit("fit", "--merge", _temp["c1.json"], _temp["c0.json"], "--dp", "--epsilon", "1.5", "--seed", "8", "--out", _temp["merged.json"]);
+        Assert.Equal((0, ""), (merged.ExitCode, merged.Error));
+        Assert.Contains("Merged the exact counts of 2 partitions (5,000 rows) and added the noise once", merged.Output, StringComparison.Ordinal);
+        Assert.Equal(0, Run.Synthkit("fit", data, "--metadata", Metadata, "--dp", "--epsilon", "1.5", "--seed", "8", "--domain", Domain, "--out", _temp["single.json"]).ExitCode);
+        Assert.Equal(File.ReadAllText(_temp["single.json"]), File.ReadAllText(_temp["merged.json"]));
+
+        var withoutBudget = Run.Synthkit("fit", "--merge", _temp["c1.json"], _temp["c0.json"], "--out", _temp["x.json"]);
+        Assert.Equal(3, withoutBudget.ExitCode);
+        Assert.Contains("error SK6006: these are a private fit's counts: merge them with --dp", withoutBudget.Error, StringComparison.Ordinal);
+        Assert.Equal(2, Run.Synthkit("fit", "--merge", _temp["c1.json"], "--dp", "--domain", Domain, "--out", _temp["x.json"]).ExitCode);
+        Assert.False(File.Exists(_temp["x.json"]));
+    }
+
+    [Fact]
     public void Without_declared_domains_the_fit_is_SK6007_and_writes_nothing()
     {
         var (code, _, error) = Run.Synthkit("fit", Data(), "--metadata", Metadata, "--dp", "--out", _temp["x.json"]);
@@ -149,7 +176,8 @@ public sealed class PrivacyCommandTests : IDisposable
     [InlineData("--delta", "1e-6")]
     [InlineData("--domain", "{domain}")]
     [InlineData("--dp", "--holdout-share", "0.2")]
-    [InlineData("--dp", "--partial")]
+    [InlineData("--dp", "--partial", "--epsilon", "2")]
+    [InlineData("--dp", "--partial", "--budget-ledger", "{tmp}/l.json")]
     [InlineData("--dp", "--domain", "{tmp}/missing.json")]
     [InlineData("--budget-ledger", "{tmp}/l.json")]
     [InlineData("--dp", "--domain", "{domain}", "--budget-limit", "3")]

@@ -301,6 +301,32 @@ public sealed class PrivacyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Partitions_counted_apart_merge_into_the_private_fit_of_all_the_rows_with_the_noise_added_once()
+    {
+        var (table, domains) = s_discretized.Value;
+        int[] bounds = [0, 10_000, 10_001, 30_000, table.RowCount];
+        var parts = Enumerable.Range(0, 4).Select(i => table.Select(Enumerable.Range(bounds[i], bounds[i + 1] - bounds[i]).ToArray())).ToList();
+        var counting = new ModelOptions { Privacy = new DifferentialPrivacy { Domains = domains } };
+        var statistics = parts.Select(p => FitStatistics.FromJson(FitStatistics.CountPrivate([p], counting).ToJson())).ToList();
+        Assert.All(statistics, s => Assert.Equal(FitStatistics.PrivateStage, s.Stage));
+
+        var privacy = new DifferentialPrivacy { Epsilon = 1, Delta = 1e-9, Domains = domains, Seed = 21 };
+        string single = SynthModel.Fit(table, new ModelOptions { Privacy = privacy }).ToJson();
+        Assert.Equal(single, FitStatistics.MergePrivate(statistics, privacy).ToJson());
+        Assert.Equal(single, FitStatistics.MergePrivate(Enumerable.Reverse(statistics), new DifferentialPrivacy { Epsilon = 1, Seed = 21 }).ToJson());
+
+        // Counts of another stage, other domains, a missing partition or no privacy options do not merge.
+        var ex = Assert.Throws<SynthKitException>(() => FitStatistics.MergePrivate([.. statistics.Take(3), FitStatistics.CountValues(parts[3], null)], privacy));
+        Assert.Equal(ModelingErrorCodes.CannotMerge, ex.Code);
+        var narrower = new Dictionary<string, ColumnDomain>(domains) { ["sex"] = new ColumnDomain { Categories = ["0", "1", "2"] } };
+        var other = FitStatistics.CountPrivate([parts[3]], new ModelOptions { Privacy = new DifferentialPrivacy { Domains = narrower } });
+        Assert.Contains("spec, options and domains", Assert.Throws<SynthKitException>(() => FitStatistics.MergePrivate([.. statistics.Take(3), other], privacy)).Message, StringComparison.Ordinal);
+        Assert.Equal(ModelingErrorCodes.CannotMerge, Assert.Throws<SynthKitException>(() => FitStatistics.CountPrivate([parts[0]], new ModelOptions())).Code);
+        Assert.Equal(ModelingErrorCodes.CannotFit, Assert.Throws<SynthKitException>(() => FitStatistics.CountPrivate([], counting)).Code);
+        Assert.Equal(ModelingErrorCodes.CannotMerge, Assert.Throws<SynthKitException>(() => FitStatistics.FromJson(statistics[0].ToJson().Replace("\"domains\": [", "\"domains\": [{\"column\": \"x\"},", StringComparison.Ordinal))).Code);
+    }
+
+    [Fact]
     public void A_domain_file_takes_sizes_categories_and_bounds_and_refuses_anything_else()
     {
         string path = Path.Combine(Path.GetTempPath(), $"synthkit-domain-{Guid.NewGuid():N}.json");
