@@ -62,6 +62,9 @@ public static class Cli
             ModelCommands.PrivacyCurve(console),
             ModelCommands.ScaffoldCommand(console),
             FixturesCommand.Create(console),
+            ProvenanceCommands.Lineage(console),
+            ProvenanceCommands.WatermarkCommand(console),
+            ProvenanceCommands.Mix(console),
         };
 
         var parse = root.Parse(args);

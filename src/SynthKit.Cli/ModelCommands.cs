@@ -9,6 +9,7 @@ using System.Text.RegularExpressions;
 using SynthKit.Evaluation;
 using SynthKit.Fixtures;
 using SynthKit.Modeling;
+using SynthKit.Provenance;
 
 namespace SynthKit.Cli;
 
@@ -62,10 +63,17 @@ internal static class ModelCommands
         {
             data, fromQuery, sqlite, postgres, metadata, specFile, output, seed, kind, marginals, minimumCount, maxParents, bins, holdoutShare, holdout, targetColumn, constraints, partial, plan, merge, dp, epsilon, delta, domain, ledger, limit,
         };
+        var guard = new ProvenanceCommands.GuardOptions();
+        guard.AddTo(command);
         command.Validators.Add(result =>
         {
             Tables.OneSpecAtMost(result, metadata, specFile);
             bool merging = result.GetResult(merge) is not null, planned = result.GetValue(plan) is not null;
+            if (merging && new Option[] { guard.AllowSynthetic, guard.Keyring }.FirstOrDefault(o => result.GetResult(o) is not null) is { } guarded)
+            {
+                result.AddError($"{guarded.Name} goes with the runs that read rows (--partial), not with --merge.");
+            }
+
             if (result.GetValue(dp))
             {
                 if (new Option[] { plan, holdoutShare, holdout }.FirstOrDefault(o => result.GetResult(o) is not null) is { } with)
@@ -183,10 +191,11 @@ internal static class ModelCommands
             if (parse.GetValue(partial))
             {
                 var fitPlan = parse.GetValue(plan) is { } planFile ? FitPlan.Load(planFile.FullName) : null;
-                return Partial(console, parse.GetValue(data), parse.GetValue(fromQuery), parse.GetValue(sqlite), parse.GetValue(postgres), parse.GetValue(metadata), parse.GetValue(specFile), options, fitPlan, path);
+                return Partial(console, parse.GetValue(data), parse.GetValue(fromQuery), parse.GetValue(sqlite), parse.GetValue(postgres), parse.GetValue(metadata), parse.GetValue(specFile), options, fitPlan, path, rows => guard.Guard(console, parse, parse.GetValue(data), parse.GetValue(fromQuery), parse.GetValue(sqlite), parse.GetValue(postgres), rows));
             }
 
             var (table, file) = Tables.Read(console, parse.GetValue(data), parse.GetValue(fromQuery), parse.GetValue(sqlite), parse.GetValue(postgres), parse.GetValue(metadata), parse.GetValue(specFile));
+            var input = guard.Guard(console, parse, parse.GetValue(data), parse.GetValue(fromQuery), parse.GetValue(sqlite), parse.GetValue(postgres), table.RowCount);
             var spec = table.Spec;
             var violations = SynthModel.CheckConstraints(table, options.Constraints);
             foreach (var v in violations.Take(20))
@@ -216,6 +225,8 @@ internal static class ModelCommands
             {
                 model = model.WithFit(FitEvaluation.Summarize(model, train, held, fitSeed));
             }
+
+            model = model.WithLineage(DataLineage.OfModel([input], model.Data.Fit?.Quality));
 
             if (parse.GetValue(ledger) is { } ledgerFile && model.Data.Privacy is { } charged)
             {
@@ -249,7 +260,7 @@ internal static class ModelCommands
     /// <c>fit --partial</c>: one partition's statistics — round one, or round two under a plan (and its spec). A Parquet file
     /// is read one row group at a time, so its size is bounded by the counts, not the rows.
     /// </summary>
-    private static int Partial(Reporter console, FileInfo? data, string? query, FileInfo? sqlite, string? postgres, FileInfo? metadata, FileInfo? specFile, ModelOptions options, FitPlan? fitPlan, string path)
+    private static int Partial(Reporter console, FileInfo? data, string? query, FileInfo? sqlite, string? postgres, FileInfo? metadata, FileInfo? specFile, ModelOptions options, FitPlan? fitPlan, string path, Func<long, LineageNode> guard)
     {
         IEnumerable<ColumnBatch> chunks;
         if (data is not null && data.Extension.Equals(".parquet", StringComparison.OrdinalIgnoreCase))
@@ -263,6 +274,7 @@ internal static class ModelCommands
         }
 
         var statistics = options.Privacy is not null ? FitStatistics.CountPrivate(chunks, options) : fitPlan is null ? FitStatistics.CountValues(chunks, options) : FitStatistics.CountBins(chunks, fitPlan);
+        guard(statistics.Rows);
         statistics.Save(path);
         console.Line(options.Privacy is not null
             ? $"Counted the declared bins of {statistics.Rows:N0} rows of {statistics.Table} for a private fit (exact counts, no noise yet: keep this file as private as the rows); merge every partition's counts with synthkit fit --merge … --dp --epsilon ε --out model.json."

@@ -33,6 +33,8 @@ internal sealed class Outputs
 
     public Option<bool> Plan { get; } = new("--plan") { Description = "With --shards: write only the dataset manifest (dataset.synth.json), listing every part before any is made." };
 
+    public Option<string?> WatermarkKey { get; } = new("--watermark-key") { Description = "Embed the synthkit-wm1 watermark of this key (the secret, @file or env:NAME): numbers and dates with fine resolution move to the key's green values; the manifest records the scheme and key id. Detect it with synthkit watermark detect." };
+
     public Outputs()
     {
         Format.AcceptOnlyFromAmong("csv", "jsonl", "parquet", "sqlite");
@@ -51,6 +53,7 @@ internal sealed class Outputs
         command.Options.Add(Shards);
         command.Options.Add(Shard);
         command.Options.Add(Plan);
+        command.Options.Add(WatermarkKey);
         command.Validators.Add(result =>
         {
             bool file = result.GetValue(Out) is not null, postgres = result.GetValue(Postgres) is not null;
@@ -81,6 +84,13 @@ internal sealed class Outputs
     /// <summary>Writes rows <c>start … start + rows − 1</c> where the options say, and reports what happened.</summary>
     public void Write(Reporter console, ParseResult parse, ISynthesizer synthesizer, int rows, long start, string verb)
     {
+        if (parse.GetValue(WatermarkKey) is { } secret)
+        {
+            var key = Provenance.WatermarkKey.Parse(secret);
+            synthesizer = Provenance.Watermark.Embed(synthesizer, key);
+            console.Line($"Watermarking with key {key.Id} ({Provenance.Watermark.Scheme}) in {string.Join(", ", Provenance.Watermark.MarkedColumns(synthesizer))}.");
+        }
+
         string table = synthesizer.Spec.Name;
         if (IsDatabase(parse))
         {

@@ -56,6 +56,13 @@ public sealed class ModelData
     /// <summary>For a differentially private fit: the mechanism, ε, δ, ρ, what was measured and what was declared public.</summary>
     public PrivacyData? Privacy { get; init; }
 
+    /// <summary>
+    /// Where the training rows came from: the model's generation depth (one more than its deepest input's), their real
+    /// share, and each input — its SHA-256, rows, whether it was real or synthetic, and its own lineage. Set by
+    /// <c>synthkit fit</c> from the inputs' manifests; null when the fit was given rows without a file.
+    /// </summary>
+    public SynthKit.Provenance.DataLineage? Lineage { get; init; }
+
     /// <summary>The model as indented JSON.</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, ModelJsonContext.Default.ModelData);
@@ -88,14 +95,19 @@ public sealed class ModelData
     /// <summary>A copy with <paramref name="fit"/> as its fit summary.</summary>
     /// <param name="fit">The summary.</param>
     /// <returns>The copy.</returns>
-    public ModelData WithFit(FitSummary? fit) => With(fit, Privacy);
+    public ModelData WithFit(FitSummary? fit) => With(fit, Privacy, Lineage);
 
     /// <summary>A copy with <paramref name="privacy"/> as its privacy record.</summary>
     /// <param name="privacy">The record.</param>
     /// <returns>The copy.</returns>
-    public ModelData WithPrivacy(PrivacyData? privacy) => With(Fit, privacy);
+    public ModelData WithPrivacy(PrivacyData? privacy) => With(Fit, privacy, Lineage);
 
-    private ModelData With(FitSummary? fit, PrivacyData? privacy) => new()
+    /// <summary>A copy with <paramref name="lineage"/> as its lineage.</summary>
+    /// <param name="lineage">Where the training rows came from.</param>
+    /// <returns>The copy.</returns>
+    public ModelData WithLineage(SynthKit.Provenance.DataLineage? lineage) => With(Fit, Privacy, lineage);
+
+    private ModelData With(FitSummary? fit, PrivacyData? privacy, SynthKit.Provenance.DataLineage? lineage) => new()
     {
         ModelVersion = ModelVersion,
         Kind = Kind,
@@ -110,6 +122,7 @@ public sealed class ModelData
         Constraints = Constraints,
         Fit = fit,
         Privacy = privacy,
+        Lineage = lineage,
     };
 }
 

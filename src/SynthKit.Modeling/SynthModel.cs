@@ -235,6 +235,11 @@ public abstract class SynthModel : IDescribedColumnModel
     /// <returns>The model.</returns>
     public SynthModel WithFit(FitSummary fit) => FromData(Data.WithFit(fit));
 
+    /// <summary>This model with <paramref name="lineage"/> recorded: where its training rows came from.</summary>
+    /// <param name="lineage">The lineage (<see cref="SynthKit.Provenance.DataLineage.OfModel"/>).</param>
+    /// <returns>The model with the lineage.</returns>
+    public SynthModel WithLineage(SynthKit.Provenance.DataLineage lineage) => FromData(Data.WithLineage(lineage));
+
     /// <summary>
     /// This model sampled under conditions, rebalancing or a long-tail boost: a column model to plug into a synthesizer
     /// like the model itself.
@@ -346,6 +351,8 @@ public abstract class SynthModel : IDescribedColumnModel
             Sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ToJson()))).ToLowerInvariant(),
             Columns = Columns,
             Details = details,
+            Rows = Data.Rows,
+            Lineage = Data.Lineage,
         };
     }
 

@@ -98,8 +98,14 @@ public sealed class FixtureTests : IDisposable
         var withProvenance = FixtureManifest.Describe(BenchPatientSynthesizer.Schema, patientSpec, FixtureFiles.Render(new BenchPatientSynthesizer(1), patientSpec));
         var withoutProvenance = FixtureManifest.Describe(TeamSynthesizer.Schema, teamSpec, FixtureFiles.Render(new TeamSynthesizer(1), teamSpec));
         Assert.Null(withoutProvenance.Provenance);
+        var fitted = SynthKit.Provenance.DataLineage.OfModel([SynthKit.Provenance.LineageNode.Real("real.csv", new string('a', 64), 10)], quality: 0.9);
+        var withLineage = FixtureManifest.Describe(
+            BenchPatientSynthesizer.Schema, patientSpec, new string('d', 64), 10, "0.1.0",
+            [new ColumnModelInfo { Key = "m", Kind = "bayes-net", Sha256 = new string('e', 64), Columns = ["Age"], Rows = 10, Lineage = fitted }],
+            new SynthKit.Provenance.WatermarkInfo("synthkit-wm1", "0123456789abcdef"));
+        Assert.Equal(("model", "real.csv", 2), (withLineage.Lineage!.Parents[0].Kind, withLineage.Lineage.Parents[0].Parents[0].Name, withLineage.Lineage.Depth));
 
-        foreach (var manifest in new[] { withProvenance, withoutProvenance })
+        foreach (var manifest in new[] { withProvenance, withoutProvenance, withLineage })
         {
             string json = System.Text.Encoding.UTF8.GetString(manifest.ToJson());
             Assert.Empty(schema.Validate(json).Select(e => e.ToString()));
@@ -112,16 +118,28 @@ public sealed class FixtureTests : IDisposable
         Assert.NotEmpty(schema.Validate(valid.Replace("\"synthetic\": true", "\"synthetic\": false", StringComparison.Ordinal)));
         Assert.NotEmpty(schema.Validate(valid.Replace("\"sha256\"", "\"md5\"", StringComparison.Ordinal)));
         Assert.NotEmpty(schema.Validate(valid.Replace("\"format\": \"csv\"", "\"format\": \"xml\"", StringComparison.Ordinal)));
+        string traced = System.Text.Encoding.UTF8.GetString(withLineage.ToJson());
+        Assert.NotEmpty(schema.Validate(traced.Replace("0123456789abcdef", "the-key-itself", StringComparison.Ordinal)));
+        Assert.NotEmpty(schema.Validate(traced.Replace("\"realShare\": 1", "\"realShare\": 2", StringComparison.Ordinal)));
+        Assert.NotEmpty(schema.Validate(traced.Replace("\"role\": \"fit\"", "\"role\": \"guess\"", StringComparison.Ordinal)));
     }
 
     /// <summary>Every property a manifest carries is declared in the schema (which stays open for readers of later versions).</summary>
-    private static void AllDeclared(System.Text.Json.JsonElement schema, System.Text.Json.JsonElement value, string path)
+    private static void AllDeclared(System.Text.Json.JsonElement schema, System.Text.Json.JsonElement value, string path) => AllDeclared(schema, schema, value, path);
+
+    private static void AllDeclared(System.Text.Json.JsonElement root, System.Text.Json.JsonElement schema, System.Text.Json.JsonElement value, string path)
     {
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            // "#/definitions/name": the shared definition, checked the same way.
+            schema = root.GetProperty("definitions").GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+
         if (schema.TryGetProperty("oneOf", out var oneOf))
         {
             foreach (var option in oneOf.EnumerateArray().Where(o => o.TryGetProperty("properties", out _) || o.TryGetProperty("items", out _)))
             {
-                AllDeclared(option, value, path);
+                AllDeclared(root, option, value, path);
             }
 
             return;
@@ -132,14 +150,14 @@ public sealed class FixtureTests : IDisposable
             foreach (var property in value.EnumerateObject())
             {
                 Assert.True(properties.TryGetProperty(property.Name, out var propertySchema), $"{path}.{property.Name} is not declared in docs/manifest.schema.json");
-                AllDeclared(propertySchema, property.Value, path + "." + property.Name);
+                AllDeclared(root, propertySchema, property.Value, path + "." + property.Name);
             }
         }
         else if (value.ValueKind == System.Text.Json.JsonValueKind.Array && schema.TryGetProperty("items", out var items))
         {
             foreach (var item in value.EnumerateArray())
             {
-                AllDeclared(items, item, path + "[]");
+                AllDeclared(root, items, item, path + "[]");
             }
         }
     }

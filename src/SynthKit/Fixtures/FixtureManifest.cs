@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using SynthKit.Provenance;
+using Marks = SynthKit.Provenance.Watermark;
 
 namespace SynthKit.Fixtures;
 
@@ -17,7 +19,7 @@ namespace SynthKit.Fixtures;
 public sealed class FixtureManifest
 {
     /// <summary>The manifest format version this library writes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>The suffix that names a file's manifest: <c>patients.csv</c> → <c>patients.csv.synth.json</c>.</summary>
     public const string Suffix = ".synth.json";
@@ -76,6 +78,12 @@ public sealed class FixtureManifest
     /// <summary>The fitted models that drew some of the columns (empty for rule-based files).</summary>
     public IReadOnlyList<ColumnModelInfo> Models { get; init; } = Array.Empty<ColumnModelInfo>();
 
+    /// <summary>Where the data came from: depth, real share, quality and parents back to the real sources (null only in version-1 manifests).</summary>
+    public DataLineage? Lineage { get; init; }
+
+    /// <summary>The watermark the file carries (scheme and key id), or null.</summary>
+    public WatermarkInfo? Watermark { get; init; }
+
     /// <summary>The manifest path of a file.</summary>
     /// <param name="filePath">The data file's path.</param>
     /// <returns><paramref name="filePath"/> followed by <see cref="Suffix"/>.</returns>
@@ -98,7 +106,7 @@ public sealed class FixtureManifest
     public static FixtureManifest Describe(SchemaDescription schema, FixtureSpec spec, string sha256, long bytes) =>
         Describe(schema, spec, sha256, bytes, Version);
 
-    internal static FixtureManifest Describe(SchemaDescription schema, FixtureSpec spec, string sha256, long bytes, string synthKitVersion, IReadOnlyList<ColumnModelInfo>? models = null)
+    internal static FixtureManifest Describe(SchemaDescription schema, FixtureSpec spec, string sha256, long bytes, string synthKitVersion, IReadOnlyList<ColumnModelInfo>? models = null, WatermarkInfo? watermark = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(spec);
@@ -130,6 +138,8 @@ public sealed class FixtureManifest
             QuasiIdentifiers = columns.Where(c => c.IsQuasiIdentifier).Select(c => c.Name).ToArray(),
             Sensitive = columns.Where(c => c.IsSensitive).Select(c => c.Name).ToArray(),
             Models = models ?? Array.Empty<ColumnModelInfo>(),
+            Lineage = DataLineage.OfSample(models ?? Array.Empty<ColumnModelInfo>()),
+            Watermark = watermark,
         };
     }
 
@@ -146,6 +156,16 @@ public sealed class FixtureManifest
         json.WriteString("name", synthesizer.Schema.Name);
         json.WriteString("fingerprint", synthesizer.Schema.Fingerprint);
         json.WriteEndObject();
+        json.WriteStartObject("lineage");
+        DataLineage.OfSample(ModelsOf(synthesizer)).Write(json);
+        json.WriteEndObject();
+        if (Marks.Of(synthesizer) is { } mark)
+        {
+            json.WriteStartObject("watermark");
+            json.WriteString("scheme", mark.Scheme);
+            json.WriteString("keyId", mark.KeyId);
+            json.WriteEndObject();
+        }
     }
 
     /// <summary>
@@ -167,8 +187,11 @@ public sealed class FixtureManifest
         json.WriteEndArray();
     }
 
-    internal static IReadOnlyList<ColumnModelInfo> ModelsOf(ISynthesizer synthesizer) =>
-        synthesizer is SpecSynthesizer spec ? spec.Models.OfType<IDescribedColumnModel>().Select(m => m.Describe()).ToArray() : Array.Empty<ColumnModelInfo>();
+    internal static IReadOnlyList<ColumnModelInfo> ModelsOf(ISynthesizer synthesizer) => Marks.Unwrap(synthesizer) switch
+    {
+        SpecSynthesizer spec => spec.Models.OfType<IDescribedColumnModel>().Select(m => m.Describe()).ToArray(),
+        _ => Array.Empty<ColumnModelInfo>(),
+    };
 
     /// <summary>The manifest as indented JSON with <c>\n</c> line ends (UTF-8, no byte-order mark), the same on every platform.</summary>
     /// <returns>The bytes.</returns>
@@ -205,6 +228,25 @@ public sealed class FixtureManifest
             json.WriteNumber("bytes", Bytes);
             json.WriteString("sha256", Sha256);
             json.WriteEndObject();
+            if (Lineage is { } lineage)
+            {
+                json.WriteStartObject("lineage");
+                lineage.Write(json);
+                json.WriteEndObject();
+            }
+
+            if (Watermark is { } mark)
+            {
+                json.WriteStartObject("watermark");
+                json.WriteString("scheme", mark.Scheme);
+                json.WriteString("keyId", mark.KeyId);
+                json.WriteEndObject();
+            }
+            else if (ManifestVersion >= 2)
+            {
+                json.WriteNull("watermark");
+            }
+
             if (Provenance is { } p)
             {
                 json.WriteStartObject("provenance");
@@ -330,6 +372,10 @@ public sealed class FixtureManifest
                 Bytes = Required(file, "bytes", path).GetInt64(),
                 Sha256 = RequiredString(file, "sha256", path).ToLowerInvariant(),
                 Provenance = provenance,
+                Lineage = root.TryGetProperty("lineage", out var lineage) && lineage.ValueKind == JsonValueKind.Object ? DataLineage.Read(lineage) : null,
+                Watermark = root.TryGetProperty("watermark", out var mark) && mark.ValueKind == JsonValueKind.Object
+                    ? new WatermarkInfo(RequiredString(mark, "scheme", path), RequiredString(mark, "keyId", path))
+                    : null,
                 PersonalData = privacy.ValueKind == JsonValueKind.Object && privacy.TryGetProperty("personalData", out var pd)
                     ? pd.EnumerateArray().Select(e => new PersonalColumn(RequiredString(e, "column", path), RequiredString(e, "kind", path))).ToArray()
                     : Array.Empty<PersonalColumn>(),
@@ -353,7 +399,7 @@ public sealed class FixtureManifest
         {
             throw new SynthKitException(FixtureErrorCodes.MalformedManifest, "The manifest is not valid JSON: " + ex.Message.Split(" LineNumber:")[0], path, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, ex);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or KeyNotFoundException)
         {
             throw new SynthKitException(FixtureErrorCodes.MalformedManifest, "The manifest has a field of the wrong type: " + ex.Message, path, 1, 1, ex);
         }

@@ -72,4 +72,10 @@ public sealed class ColumnModelInfo
 
     /// <summary>Further facts, as name and text, in a stable order (fit summary, conditions, rebalancing, boosts).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Details { get; init; } = [];
+
+    /// <summary>The rows the model was fitted on.</summary>
+    public long Rows { get; init; }
+
+    /// <summary>Where the model came from (its training data's lineage), when it records one.</summary>
+    public Provenance.DataLineage? Lineage { get; init; }
 }
