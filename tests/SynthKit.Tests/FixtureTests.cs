@@ -103,7 +103,7 @@ public sealed class FixtureTests : IDisposable
             BenchPatientSynthesizer.Schema, patientSpec, new string('d', 64), 10, "0.1.0",
             [new ColumnModelInfo { Key = "m", Kind = "bayes-net", Sha256 = new string('e', 64), Columns = ["Age"], Rows = 10, Lineage = fitted }],
             new SynthKit.Provenance.WatermarkInfo("synthkit-wm1", "0123456789abcdef"));
-        Assert.Equal(("model", "real.csv", 2), (withLineage.Lineage!.Parents[0].Kind, withLineage.Lineage.Parents[0].Parents[0].Name, withLineage.Lineage.Depth));
+        Assert.Equal(("model", "real.csv", 1), (withLineage.Lineage!.Parents[0].Kind, withLineage.Lineage.Parents[0].Parents[0].Name, withLineage.Lineage.Depth));
 
         foreach (var manifest in new[] { withProvenance, withoutProvenance, withLineage })
         {
