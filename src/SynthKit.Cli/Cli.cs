@@ -65,6 +65,7 @@ public static class Cli
             ProvenanceCommands.Lineage(console),
             ProvenanceCommands.WatermarkCommand(console),
             ProvenanceCommands.Mix(console),
+            CollapseCommand.Create(console),
         };
 
         var parse = root.Parse(args);

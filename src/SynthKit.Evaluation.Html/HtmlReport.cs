@@ -210,6 +210,60 @@ public static class HtmlReport
         return html.ToString();
     }
 
+    /// <summary>
+    /// A page of figures over a sequence (generations, budgets …): a table of every step's figures and one line plot per
+    /// <see cref="SeriesPlot"/> — what <c>synthkit collapse</c> writes. Self-contained, like every report.
+    /// </summary>
+    /// <param name="title">The page's title.</param>
+    /// <param name="description">A paragraph under the title.</param>
+    /// <param name="header">The table's column headings.</param>
+    /// <param name="rows">The table's rows, as text.</param>
+    /// <param name="plots">The plots.</param>
+    /// <returns>The HTML.</returns>
+    public static string RenderSeries(string title, string description, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<SeriesPlot> plots)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(plots);
+        var html = new StringBuilder();
+        Head(html, title);
+        html.Append("<pre id=\"errors\" class=\"fail\"></pre>\n<h1>").Append(Encode(title)).Append("</h1>\n<p>").Append(Encode(description)).Append("</p>\n<table><tr>");
+        foreach (string h in header)
+        {
+            html.Append("<th>").Append(Encode(h)).Append("</th>");
+        }
+
+        html.Append("</tr>\n");
+        foreach (var row in rows)
+        {
+            html.Append("<tr>");
+            foreach (string cell in row)
+            {
+                html.Append("<td>").Append(Encode(cell)).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</table>\n<div class=\"plots\">\n");
+        var figures = new List<(string Id, string Json)>();
+        for (int i = 0; i < plots.Count; i++)
+        {
+            var plot = plots[i];
+            var x = plot.X.ToArray();
+            var chart = PlotlyChart.Combine(plot.Lines.Select(l => PlotlyChart.Line<double, double, string>(x: x, y: l.Y.ToArray(), Name: l.Name, ShowMarkers: true)))
+                .Titled(plot.Title).WithXAxisStyle<double, double, string>(TitleText: plot.XTitle).WithYAxisStyle<double, double, string>(TitleText: plot.YTitle);
+            string id = "series-" + i.ToString(CultureInfo.InvariantCulture);
+            figures.Add((id, GenericChart.toFigureJson(chart)));
+            html.Append("<div class=\"plot\" id=\"plot-").Append(id).Append("\" data-plot=\"").Append(id).Append("\"></div>\n");
+        }
+
+        html.Append("</div>\n");
+        Figures(html, figures);
+        return html.ToString();
+    }
+
     private static void Head(StringBuilder html, string title)
     {
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -286,6 +340,30 @@ public static class HtmlReport
 
     private static GenericChart Titled(this GenericChart chart, string title) => Plotly.NET.Chart.withTitle(title, null).Invoke(chart);
 }
+
+/// <summary>One plot of <see cref="HtmlReport.RenderSeries"/>: lines over a shared x axis.</summary>
+public sealed class SeriesPlot
+{
+    /// <summary>The plot's title.</summary>
+    public string Title { get; init; } = "";
+
+    /// <summary>The x axis's title.</summary>
+    public string XTitle { get; init; } = "";
+
+    /// <summary>The y axis's title.</summary>
+    public string YTitle { get; init; } = "";
+
+    /// <summary>The x values every line shares.</summary>
+    public IReadOnlyList<double> X { get; init; } = [];
+
+    /// <summary>The lines.</summary>
+    public IReadOnlyList<SeriesLine> Lines { get; init; } = [];
+}
+
+/// <summary>One line of a <see cref="SeriesPlot"/>.</summary>
+/// <param name="Name">The legend's name.</param>
+/// <param name="Y">One y value per x (NaN for none).</param>
+public sealed record SeriesLine(string Name, IReadOnlyList<double> Y);
 
 /// <summary>One point of an ε–quality curve (<see cref="HtmlReport.RenderPrivacyCurve"/>): a budget and the evaluation of its fit's samples.</summary>
 public sealed class PrivacyCurvePoint

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SynthKit;
 
@@ -166,6 +167,46 @@ public sealed class ColumnBatch
         return result;
     }
 
+    /// <summary>One batch holding the rows of <paramref name="batches"/> one after another (all of the same table).</summary>
+    /// <param name="batches">The batches, at least one.</param>
+    /// <returns>The new batch.</returns>
+    /// <exception cref="ArgumentException">No batch, or batches of different tables.</exception>
+    public static ColumnBatch Concat(IReadOnlyList<ColumnBatch> batches)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        if (batches.Count == 0)
+        {
+            throw new ArgumentException("Give at least one batch.", nameof(batches));
+        }
+
+        var spec = batches[0].Spec;
+        if (batches.Any(b => b.Spec.Columns.Count != spec.Columns.Count || !b.Spec.Columns.Select(c => (c.Name, c.Type)).SequenceEqual(spec.Columns.Select(c => (c.Name, c.Type)))))
+        {
+            throw new ArgumentException("The batches are of different tables.", nameof(batches));
+        }
+
+        int total = batches.Sum(b => b._count);
+        var result = new ColumnBatch(spec, Math.Max(1, total)) { StartRow = 0 };
+        int offset = 0;
+        foreach (var batch in batches)
+        {
+            for (int c = 0; c < batch._columns.Length; c++)
+            {
+                batch._columns[c].CopyRowsTo(result._columns[c], offset, batch._count);
+            }
+
+            for (int o = 0; o < batch._objectNulls.Length; o++)
+            {
+                Array.Copy(batch._objectNulls[o], 0, result._objectNulls[o], offset, batch._count);
+            }
+
+            offset += batch._count;
+        }
+
+        result.CommitRows(total);
+        return result;
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Spec.Name}: {_count} rows × {_columns.Length} columns";
 }
@@ -246,6 +287,23 @@ public abstract class Column
             {
                 CopyValue(rows[i], target, i);
                 target.SetNull(i, false);
+            }
+        }
+    }
+
+    /// <summary>Copies rows 0 … count − 1 into rows offset … offset + count − 1 of <paramref name="target"/>.</summary>
+    internal void CopyRowsTo(Column target, int offset, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (_nulls[i])
+            {
+                target.SetNull(offset + i);
+            }
+            else
+            {
+                CopyValue(i, target, offset + i);
+                target.SetNull(offset + i, false);
             }
         }
     }
