@@ -35,8 +35,11 @@ internal sealed class Outputs
 
     public Option<string?> WatermarkKey { get; } = new("--watermark-key") { Description = "Embed the synthkit-wm1 watermark of this key (the secret, @file or env:NAME): numbers and dates with fine resolution move to the key's green values; the manifest records the scheme and key id. Detect it with synthkit watermark detect." };
 
+    public Option<string?> Disclose { get; } = new("--disclose") { Description = "Disclose inside the file too, for consumers that drop the manifest: column (a last column 'synthetic', true in every row; CSV and JSON Lines) or comment (a first line '# synthetic data …' before the CSV header)." };
+
     public Outputs()
     {
+        Disclose.AcceptOnlyFromAmong("column", "comment");
         Format.AcceptOnlyFromAmong("csv", "jsonl", "parquet", "sqlite");
         IfExists.AcceptOnlyFromAmong("fail", "replace", "append");
         Cli.AtLeast(Parallel, 0);
@@ -54,6 +57,7 @@ internal sealed class Outputs
         command.Options.Add(Shard);
         command.Options.Add(Plan);
         command.Options.Add(WatermarkKey);
+        command.Options.Add(Disclose);
         command.Validators.Add(result =>
         {
             bool file = result.GetValue(Out) is not null, postgres = result.GetValue(Postgres) is not null;
@@ -74,6 +78,10 @@ internal sealed class Outputs
             {
                 result.AddError("--shards must be at least 1 and --shard between 0 and --shards − 1.");
             }
+            else if (result.GetValue(Disclose) is { } disclose && (sharded || IsDatabase(result) || FileFormat(result) is not ("csv" or "jsonl") || (disclose == "comment" && FileFormat(result) != "csv")))
+            {
+                result.AddError(disclose == "comment" ? "--disclose comment applies to CSV files (JSON Lines has no comments: use --disclose column)." : "--disclose applies to CSV and JSON Lines files; Parquet files, shards and databases are disclosed by their manifests.");
+            }
             else if (!IsDatabase(result) && (result.GetResult(Table) is not null || result.GetResult(IfExists) is not null))
             {
                 result.AddError("--table and --if-exists apply to databases only (--out x.db, --format sqlite, --postgres).");
@@ -89,6 +97,11 @@ internal sealed class Outputs
             var key = Provenance.WatermarkKey.Parse(secret);
             synthesizer = Provenance.Watermark.Embed(synthesizer, key);
             console.Line($"Watermarking with key {key.Id} ({Provenance.Watermark.Scheme}) in {string.Join(", ", Provenance.Watermark.MarkedColumns(synthesizer))}.");
+        }
+
+        if (parse.GetValue(Disclose) is { } disclose)
+        {
+            synthesizer = Provenance.Disclosure.Disclose(synthesizer, disclose == "column" ? Provenance.DisclosureKind.Column : Provenance.DisclosureKind.Comment);
         }
 
         string table = synthesizer.Spec.Name;
@@ -135,6 +148,14 @@ internal sealed class Outputs
             ? $"Wrote {path} ({spec.Rows:N0} rows of {table}, {outcome.Bytes:N0} bytes) and its manifest."
             : $"{path} is up to date ({spec.Rows:N0} rows of {table}).");
     }
+
+    private string? FileFormat(CommandResult result) => result.GetValue(Format) ?? (result.GetValue(Out)?.Extension.ToLowerInvariant() switch
+    {
+        ".csv" => "csv",
+        ".jsonl" or ".ndjson" => "jsonl",
+        ".parquet" => "parquet",
+        _ => null,
+    });
 
     private bool IsDatabase(ParseResult parse) => IsDatabase(parse.GetValue(Postgres), parse.GetValue(Format), parse.GetValue(Out));
 

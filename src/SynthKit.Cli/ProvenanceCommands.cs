@@ -247,9 +247,11 @@ internal static class ProvenanceCommands
         var seed = new Option<long>("--seed") { Description = "The seed of the selection and the order (default 0).", DefaultValueFactory = _ => 0 };
         var origin = new Option<string?>("--origin-column") { Description = "Add a column of this name saying which rows are real and which synthetic." };
         var output = new Option<FileInfo>("--out", "-o") { Description = "The CSV file to write (its manifest goes beside it).", Required = true };
+        var disclose = new Option<string?>("--disclose") { Description = "Disclose inside the file too: column (a last column 'synthetic': true for synthetic rows, false for real ones) or comment (a first line '# synthetic data …')." };
+        disclose.AcceptOnlyFromAmong("column", "comment");
         Cli.MustBeAFile(real!);
         Cli.MustBeAFile(synthetic!);
-        var command = new Command("mix", "Mix real and synthetic rows at a recorded ratio: a deterministic selection from each, shuffled together, with a manifest that records the shares and both parents. A fit accepts the mix by rule (--allow-synthetic --min-real-share).") { real, synthetic, share, rows, seed, origin, output };
+        var command = new Command("mix", "Mix real and synthetic rows at a recorded ratio: a deterministic selection from each, shuffled together, with a manifest that records the shares and both parents. A fit accepts the mix by rule (--allow-synthetic --min-real-share).") { real, synthetic, share, rows, seed, origin, output, disclose };
         command.Validators.Add(result =>
         {
             if (!(result.GetValue(share) is >= 0 and <= 1))
@@ -264,7 +266,7 @@ internal static class ProvenanceCommands
         command.SetAction(parse =>
         {
             var (realFile, synthFile, path) = (parse.GetValue(real)!, parse.GetValue(synthetic)!, parse.GetValue(output)!.FullName);
-            var mixed = HybridData.Mix(realFile.FullName, synthFile.FullName, parse.GetValue(share), parse.GetValue(rows), parse.GetValue(seed), parse.GetValue(origin), path);
+            var mixed = HybridData.Mix(realFile.FullName, synthFile.FullName, parse.GetValue(share), parse.GetValue(rows), parse.GetValue(seed), parse.GetValue(origin), path, parse.GetValue(disclose));
             console.Line($"Wrote {path} ({mixed.Rows:N0} rows: {mixed.RealRows:N0} real from {realFile.Name}, {mixed.Rows - mixed.RealRows:N0} synthetic from {synthFile.Name}; real share {mixed.Lineage!.RealShare.ToString("0.###", CultureInfo.InvariantCulture)}, depth {mixed.Lineage.Depth}) and its manifest.");
             return Cli.Ok;
         });
@@ -277,7 +279,7 @@ internal static class HybridData
 {
     internal sealed record Outcome(int Rows, int RealRows, DataLineage? Lineage);
 
-    public static Outcome Mix(string realPath, string syntheticPath, double realShare, int rows, long seed, string? originColumn, string path)
+    public static Outcome Mix(string realPath, string syntheticPath, double realShare, int rows, long seed, string? originColumn, string path, string? disclose = null)
     {
         var (realHeader, realRows) = ReadCsv(realPath);
         var (synthHeader, synthRows) = ReadCsv(syntheticPath);
@@ -287,9 +289,10 @@ internal static class HybridData
             throw new SynthKitException(ProvenanceErrorCodes.Mix, $"The two files do not have the same columns ({string.Join(", ", missing)} in only one of them).", syntheticPath, 1, 1);
         }
 
-        if (originColumn is not null && realHeader.Contains(originColumn))
+        if ((originColumn is not null && realHeader.Contains(originColumn)) || (disclose == "column" && (realHeader.Contains(Disclosure.ColumnName) || originColumn == Disclosure.ColumnName)))
         {
-            throw new SynthKitException(ProvenanceErrorCodes.Mix, $"The files already have a column '{originColumn}'; name the origin column otherwise.", realPath, 1, 1);
+            originColumn ??= Disclosure.ColumnName;
+            throw new SynthKitException(ProvenanceErrorCodes.Mix, $"The output would have two columns '{originColumn}'; name the origin column otherwise.", realPath, 1, 1);
         }
 
         int realCount = (int)Math.Round(rows * realShare, MidpointRounding.AwayFromZero), synthCount = rows - realCount;
@@ -330,10 +333,20 @@ internal static class HybridData
         int[] synthMap = realHeader.Select(h => Array.IndexOf(synthHeader, h)).ToArray();
         AtomicFile.WriteIfChanged(path, stream =>
         {
+            if (disclose == "comment")
+            {
+                stream.Write(Encoding.UTF8.GetBytes(Disclosure.CommentPrefix + $" mixed with {realCount:N0} real rows by SynthKit {FixtureManifest.Version} - the manifest beside this file (*{FixtureManifest.Suffix}) records the shares\n"));
+            }
+
             using var writer = new CsvWriter(stream);
             foreach (string h in originColumn is null ? realHeader : [.. realHeader, originColumn])
             {
                 writer.Write(h);
+            }
+
+            if (disclose == "column")
+            {
+                writer.Write(Disclosure.ColumnName);
             }
 
             writer.EndRow();
@@ -358,6 +371,11 @@ internal static class HybridData
                     writer.Write(isReal ? "real" : "synthetic");
                 }
 
+                if (disclose == "column")
+                {
+                    writer.Write(!isReal);
+                }
+
                 writer.EndRow();
             }
         });
@@ -380,6 +398,7 @@ internal static class HybridData
             Seed = seed,
             Rows = rows,
             Format = "csv",
+            Disclosure = disclose,
             File = Path.GetFileName(path),
             Bytes = bytes,
             Sha256 = sha256,

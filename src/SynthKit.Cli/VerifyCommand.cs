@@ -37,6 +37,10 @@ internal static class VerifyCommand
                         var manifestPath = FixtureManifest.PathFor(fixture.FullName);
                         var manifest = File.Exists(manifestPath) ? FixtureManifest.Parse(File.ReadAllBytes(manifestPath), manifestPath) : null;
                         synthesizer = manifest is null ? null : loaded.Find(manifest.SchemaType, manifestPath, 1, 1).Create(manifest.Seed);
+                        if (synthesizer is not null && manifest!.Disclosure is { } disclosure)
+                        {
+                            synthesizer = Provenance.Disclosure.Disclose(synthesizer, disclosure == "column" ? Provenance.DisclosureKind.Column : Provenance.DisclosureKind.Comment);
+                        }
                     }
 
                     var outcome = FixtureFiles.Verify(fixture.FullName, synthesizer);

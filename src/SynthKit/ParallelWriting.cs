@@ -182,7 +182,10 @@ public static class ParallelWriting
                 var bytes = buffers[i].GetBuffer().AsSpan(0, (int)buffers[i].Length);
                 if (csv && first + i > 0)
                 {
-                    bytes = bytes[(bytes.IndexOf((byte)'\n') + 1)..]; // the header belongs to the first block only
+                    for (int line = Provenance.Disclosure.CsvPreambleLines(synthesizer); line > 0; line--)
+                    {
+                        bytes = bytes[(bytes.IndexOf((byte)'\n') + 1)..]; // the header (and a disclosure comment) belong to the first block only
+                    }
                 }
 
                 destination.Write(bytes);

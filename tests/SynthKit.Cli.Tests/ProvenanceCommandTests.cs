@@ -119,7 +119,7 @@ public sealed class ProvenanceCommandTests : IDisposable
             (["--real", _temp["narrow.csv"], "--synthetic", _temp["s.csv"], "--real-share", "0.5", "--rows", "10"], "do not have the same columns (age in only one of them)"),
             (["--real", real, "--synthetic", _temp["s.csv"], "--real-share", "0.1", "--rows", "1000"], "need 100 real and 900 synthetic rows, but the files hold 6,000 and 300"),
             (["--real", _temp["s.csv"], "--synthetic", _temp["s.csv"], "--real-share", "0.5", "--rows", "10"], "The real input is synthetic data"),
-            (["--real", real, "--synthetic", _temp["s.csv"], "--real-share", "0.5", "--rows", "10", "--origin-column", "age"], "already have a column 'age'"),
+            (["--real", real, "--synthetic", _temp["s.csv"], "--real-share", "0.5", "--rows", "10", "--origin-column", "age"], "would have two columns 'age'"),
         };
         foreach (var (args, message) in cases)
         {
@@ -140,6 +140,22 @@ public sealed class ProvenanceCommandTests : IDisposable
         Assert.Equal(150, lines.Count(l => l.EndsWith(",synthetic", StringComparison.Ordinal)));
         var parents = JsonNode.Parse(File.ReadAllText(_temp["o1.csv.synth.json"]))!["lineage"]!["parents"]!.AsArray();
         Assert.Equal(("real", false, "synthetic", true, "mix --synthetic"), ((string)parents[0]!["role"]!, (bool)parents[0]!["synthetic"]!, (string)parents[1]!["role"]!, (bool)parents[1]!["synthetic"]!, (string)parents[1]!["evidence"]!));
+
+        // Disclosure inside the files: a column or a comment, recorded in the manifest; refused where it cannot go.
+        Assert.Equal(0, Run.Synthkit("mix", "--real", real, "--synthetic", _temp["bare.csv"], "--real-share", "0.25", "--rows", "8", "--disclose", "column", "-o", _temp["dc.csv"]).ExitCode);
+        var disclosed = File.ReadAllLines(_temp["dc.csv"]);
+        Assert.EndsWith(",synthetic", disclosed[0], StringComparison.Ordinal);
+        Assert.Equal((2, 6), (disclosed.Count(l => l.EndsWith(",false", StringComparison.Ordinal)), disclosed.Count(l => l.EndsWith(",true", StringComparison.Ordinal))));
+        Assert.Equal("column", (string)JsonNode.Parse(File.ReadAllText(_temp["dc.csv.synth.json"]))!["generation"]!["disclosure"]!);
+        Assert.Equal(0, Run.Synthkit("mix", "--real", real, "--synthetic", _temp["bare.csv"], "--real-share", "0.25", "--rows", "8", "--disclose", "comment", "-o", _temp["dm.csv"]).ExitCode);
+        Assert.StartsWith("# synthetic data mixed with 2 real rows by SynthKit", File.ReadAllLines(_temp["dm.csv"])[0], StringComparison.Ordinal);
+        Assert.Equal(0, Run.Synthkit("sample", _temp["m.json"], "-n", "5", "-o", _temp["ds.jsonl"], "--disclose", "column").ExitCode);
+        Assert.All(File.ReadAllLines(_temp["ds.jsonl"]), l => Assert.EndsWith(",\"synthetic\":true}", l, StringComparison.Ordinal));
+        Assert.Equal(0, Run.Synthkit("sample", _temp["m.json"], "-n", "5", "-o", _temp["dk.csv"], "--disclose", "comment").ExitCode);
+        Assert.Equal(0, Run.Synthkit("verify", _temp["dk.csv"]).ExitCode);
+        Assert.Contains("JSON Lines has no comments", Run.Synthkit("sample", _temp["m.json"], "-n", "5", "-o", _temp["x.jsonl"], "--disclose", "comment").Error, StringComparison.Ordinal);
+        Assert.Contains("Parquet files, shards and databases are disclosed by their manifests", Run.Synthkit("sample", _temp["m.json"], "-n", "5", "-o", _temp["x.parquet"], "--disclose", "column").Error, StringComparison.Ordinal);
+        Assert.Contains("would have two columns 'synthetic'", Run.Synthkit("mix", "--real", real, "--synthetic", _temp["s.csv"], "--real-share", "0.5", "--rows", "4", "--disclose", "column", "--origin-column", "synthetic", "-o", _temp["x.csv"]).Error, StringComparison.Ordinal);
 
         // Usage errors and files without a manifest.
         Assert.Equal(2, Run.Synthkit("mix", "--real", real, "--synthetic", _temp["s.csv"], "--real-share", "1.5", "--rows", "10", "-o", _temp["x.csv"]).ExitCode);

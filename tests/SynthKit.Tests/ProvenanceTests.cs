@@ -234,4 +234,54 @@ public sealed class ProvenanceTests : IDisposable
         Assert.Equal(ProvenanceErrorCodes.Watermark, error.Code);
         Assert.Contains("No column of t has room for a watermark", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Disclosure_adds_a_column_or_a_comment_that_every_block_and_reader_agrees_on()
+    {
+        var plain = new BenchPatientSynthesizer(8);
+        var column = Disclosure.Disclose(plain, DisclosureKind.Column);
+        var comment = Disclosure.Disclose(Watermark.Embed(plain, Key), DisclosureKind.Comment);
+        Assert.Same(plain, Disclosure.Disclose(plain, DisclosureKind.Manifest));
+        Assert.Equal((DisclosureKind.Column, DisclosureKind.Comment, DisclosureKind.Manifest), (Disclosure.Of(column), Disclosure.Of(comment), Disclosure.Of(plain)));
+        Assert.Equal(Key.Id, Watermark.Of(comment)!.KeyId); // found through the disclosure
+
+        using var original = new MemoryStream();
+        plain.WriteCsv(original, 0, 9_000);
+        string[] lines = Encoding.UTF8.GetString(original.ToArray()).Split('\n');
+
+        // The column: every line gains one field, the header 'synthetic', every row 'true'; several blocks agree with one.
+        using var withColumn = new MemoryStream();
+        column.WriteCsv(withColumn, 0, 9_000, degreeOfParallelism: 2);
+        string[] columnLines = Encoding.UTF8.GetString(withColumn.ToArray()).Split('\n');
+        Assert.Equal(lines[0] + ",synthetic", columnLines[0]);
+        Assert.Equal(lines.Skip(1).Where(l => l.Length > 0).Select(l => l + ",true"), columnLines.Skip(1).Where(l => l.Length > 0));
+
+        // The comment: one first line, once, even when blocks are made in parallel; SynthKit's readers step over it.
+        string path = PathOf("c.csv");
+        using (var f = File.Create(path))
+        {
+            comment.WriteCsv(f, 0, 9_000, degreeOfParallelism: 2);
+        }
+
+        string[] commented = File.ReadAllLines(path);
+        Assert.StartsWith(Disclosure.CommentPrefix + " made by SynthKit ", commented[0], StringComparison.Ordinal);
+        Assert.Single(commented, l => l.StartsWith('#'));
+        Assert.Equal(lines[0], commented[1]);
+        Assert.Equal(9_000, ColumnReader.ReadCsv(path, BenchPatientSynthesizer.Spec).RowCount);
+        Assert.Equal(9_000, Watermark.ReadText(path)["Age"].Count);
+        Assert.True(Watermark.DetectFile(path, Key).Detected);
+
+        // JSON Lines: a last property, or no comment at all.
+        using var json = new MemoryStream();
+        column.WriteJsonLines(json, 0, 3);
+        Assert.All(Encoding.UTF8.GetString(json.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.EndsWith(",\"synthetic\":true}", l, StringComparison.Ordinal));
+        Assert.Equal(ProvenanceErrorCodes.Watermark, Assert.Throws<SynthKitException>(() => comment.WriteJsonLines(new MemoryStream(), 0, 3)).Code);
+
+        // The manifest records it, and a fixture written so verifies.
+        string fixture = PathOf("d.csv");
+        FixtureFiles.Update(column, new FixtureSpec(fixture, 20, 8));
+        Assert.Equal("column", FixtureManifest.Parse(File.ReadAllBytes(fixture + FixtureManifest.Suffix)).Disclosure);
+        Assert.Equal(FixtureStatus.UpToDate, FixtureFiles.Update(column, new FixtureSpec(fixture, 20, 8)).Status);
+        FixtureFiles.Verify(fixture, column);
+    }
 }

@@ -43,6 +43,7 @@ public static class ColumnReader
         // grow every column array through a dozen copies.
         int capacity = source.CanSeek ? (int)Math.Clamp((source.Length - source.Position) / (8L * Math.Max(1, spec.Columns.Count)), 1024, 1 << 24) : 1024;
         var batch = new ColumnBatch(spec, capacity);
+        Provenance.Disclosure.SkipComment(source);
         SepReader reader;
         try
         {

@@ -81,6 +81,9 @@ public sealed class FixtureManifest
     /// <summary>Where the data came from: depth, real share, quality and parents back to the real sources (null only in version-1 manifests).</summary>
     public DataLineage? Lineage { get; init; }
 
+    /// <summary>How the file discloses itself inside (<c>column</c>, <c>comment</c>), or null when only this manifest does.</summary>
+    public string? Disclosure { get; init; }
+
     /// <summary>The watermark the file carries (scheme and key id), or null.</summary>
     public WatermarkInfo? Watermark { get; init; }
 
@@ -106,7 +109,7 @@ public sealed class FixtureManifest
     public static FixtureManifest Describe(SchemaDescription schema, FixtureSpec spec, string sha256, long bytes) =>
         Describe(schema, spec, sha256, bytes, Version);
 
-    internal static FixtureManifest Describe(SchemaDescription schema, FixtureSpec spec, string sha256, long bytes, string synthKitVersion, IReadOnlyList<ColumnModelInfo>? models = null, WatermarkInfo? watermark = null)
+    internal static FixtureManifest Describe(SchemaDescription schema, FixtureSpec spec, string sha256, long bytes, string synthKitVersion, IReadOnlyList<ColumnModelInfo>? models = null, WatermarkInfo? watermark = null, string? disclosure = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(spec);
@@ -140,6 +143,7 @@ public sealed class FixtureManifest
             Models = models ?? Array.Empty<ColumnModelInfo>(),
             Lineage = DataLineage.OfSample(models ?? Array.Empty<ColumnModelInfo>()),
             Watermark = watermark,
+            Disclosure = disclosure,
         };
     }
 
@@ -222,6 +226,11 @@ public sealed class FixtureManifest
             json.WriteNumber("start", Start);
             json.WriteNumber("rows", Rows);
             json.WriteString("format", Format);
+            if (Disclosure is not null)
+            {
+                json.WriteString("disclosure", Disclosure);
+            }
+
             json.WriteEndObject();
             json.WriteStartObject("file");
             json.WriteString("name", File);
@@ -368,6 +377,7 @@ public sealed class FixtureManifest
                 Start = Required(generation, "start", path).GetInt64(),
                 Rows = Required(generation, "rows", path).GetInt32(),
                 Format = RequiredString(generation, "format", path),
+                Disclosure = OptionalString(generation, "disclosure"),
                 File = RequiredString(file, "name", path),
                 Bytes = Required(file, "bytes", path).GetInt64(),
                 Sha256 = RequiredString(file, "sha256", path).ToLowerInvariant(),

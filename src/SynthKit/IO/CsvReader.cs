@@ -67,6 +67,12 @@ public sealed class CsvReader : IDisposable
             throw new SynthKitException(ErrorCodes.MissingColumn, "The input is empty; a CSV file starts with a header row of column names.", Path, 1, 1);
         }
 
+        if (_fields.Count >= 1 && Span(0).StartsWith(Provenance.Disclosure.CommentPrefix, StringComparison.Ordinal) && !ReadRecordCore())
+        {
+            // SynthKit's disclosure comment (--disclose comment) precedes the header.
+            throw new SynthKitException(ErrorCodes.MissingColumn, "The input has a disclosure comment but no header row.", Path, 2, 1);
+        }
+
         _header = new string[_fields.Count];
         for (int i = 0; i < _fields.Count; i++)
         {

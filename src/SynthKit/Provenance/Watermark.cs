@@ -188,14 +188,14 @@ public static class Watermark
     /// <summary>The watermark a synthesizer embeds, or null.</summary>
     /// <param name="synthesizer">The synthesizer.</param>
     /// <returns>The scheme and key id.</returns>
-    public static WatermarkInfo? Of(ISynthesizer synthesizer) => synthesizer is Marked m ? new WatermarkInfo(Scheme, m.Key.Id) : null;
+    public static WatermarkInfo? Of(ISynthesizer synthesizer) => Decorators.Find<Marked>(synthesizer) is { } m ? new WatermarkInfo(Scheme, m.Key.Id) : null;
 
-    internal static ISynthesizer Unwrap(ISynthesizer synthesizer) => synthesizer is Marked m ? m.Inner : synthesizer;
+    internal static ISynthesizer Unwrap(ISynthesizer synthesizer) => Decorators.Innermost(synthesizer);
 
     /// <summary>The columns a synthesizer's mark goes into.</summary>
     /// <param name="synthesizer">A marking synthesizer from <see cref="Embed"/>.</param>
     /// <returns>The column names, or empty for an unmarked synthesizer.</returns>
-    public static IReadOnlyList<string> MarkedColumns(ISynthesizer synthesizer) => synthesizer is Marked m ? m.Plans.Select(p => p.Column.Name).ToArray() : [];
+    public static IReadOnlyList<string> MarkedColumns(ISynthesizer synthesizer) => Decorators.Find<Marked>(synthesizer) is { } m ? m.Plans.Select(p => p.Column.Name).ToArray() : [];
 
     /// <summary>Tests a CSV or JSON Lines file (by extension) for the mark of <paramref name="key"/>.</summary>
     /// <param name="path">The file.</param>
@@ -390,7 +390,7 @@ public static class Watermark
     /// <summary>How one column is marked: its resolution step, found in the first rows (never in the rows being made, so every slice agrees).</summary>
     internal sealed record ColumnPlan(int Index, Column Column, int Decimals, long Unit);
 
-    private sealed class Marked : ISynthesizer
+    private sealed class Marked : ISynthesizer, IDecorator
     {
         private readonly ColumnPlan[] _plans;
 
