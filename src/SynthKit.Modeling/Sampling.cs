@@ -153,7 +153,7 @@ public sealed class ConditionedModel : IDescribedColumnModel
             details.Add(new("boost", Options.Boost.ToString("R", CultureInfo.InvariantCulture)));
         }
 
-        return new ColumnModelInfo { Key = info.Key, Kind = info.Kind, Sha256 = info.Sha256, Columns = info.Columns, Details = details };
+        return new ColumnModelInfo { Key = info.Key, Kind = info.Kind, Sha256 = info.Sha256, Columns = info.Columns, Details = details, Rows = info.Rows, Lineage = info.Lineage };
     }
 }
 

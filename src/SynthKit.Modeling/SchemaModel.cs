@@ -118,6 +118,6 @@ internal sealed class SchemaModel : IDescribedColumnModel
     public ColumnModelInfo Describe()
     {
         var info = _model.Describe();
-        return new ColumnModelInfo { Key = info.Key, Kind = info.Kind, Sha256 = info.Sha256, Columns = Columns, Details = info.Details };
+        return new ColumnModelInfo { Key = info.Key, Kind = info.Kind, Sha256 = info.Sha256, Columns = Columns, Details = info.Details, Rows = info.Rows, Lineage = info.Lineage };
     }
 }

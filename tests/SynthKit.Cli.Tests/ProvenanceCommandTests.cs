@@ -44,6 +44,11 @@ public sealed class ProvenanceCommandTests : IDisposable
         Assert.Equal(new Provenance.WatermarkKey(Secret).Id, (string)manifest["watermark"]!["keyId"]!);
         Assert.DoesNotContain(Secret, File.ReadAllText(_temp["s1.csv.synth.json"]), StringComparison.Ordinal);
 
+        // A conditioned sample carries the same chain.
+        Assert.Equal(0, Run.Synthkit("sample", _temp["m1.json"], "-n", "50", "-o", _temp["women.csv"], "--condition", "sex=Female", "--rebalance", "income").ExitCode);
+        var conditioned = JsonNode.Parse(File.ReadAllText(_temp["women.csv.synth.json"]))!["lineage"]!;
+        Assert.Equal((1, Sha256(real)), ((int)conditioned["depth"]!, (string)conditioned["parents"]![0]!["parents"]![0]!["sha256"]!));
+
         // Refitting on the output is refused with a coded error that names the file, its depth and the rule; no model is written.
         var refused = Run.Synthkit("fit", _temp["s1.csv"], "-m", Metadata, "-o", _temp["m2.json"]);
         Assert.Equal(3, refused.ExitCode);
