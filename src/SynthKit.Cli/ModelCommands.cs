@@ -274,7 +274,7 @@ internal static class ModelCommands
         }
 
         var statistics = options.Privacy is not null ? FitStatistics.CountPrivate(chunks, options) : fitPlan is null ? FitStatistics.CountValues(chunks, options) : FitStatistics.CountBins(chunks, fitPlan);
-        guard(statistics.Rows);
+        statistics = statistics.WithInputs([guard(statistics.Rows)]);
         statistics.Save(path);
         console.Line(options.Privacy is not null
             ? $"Counted the declared bins of {statistics.Rows:N0} rows of {statistics.Table} for a private fit (exact counts, no noise yet: keep this file as private as the rows); merge every partition's counts with synthkit fit --merge … --dp --epsilon ε --out model.json."

@@ -46,7 +46,28 @@ public sealed class FitStatistics
     /// <summary>How many rows of the partition were counted.</summary>
     public long Rows => Data.Rows;
 
+    /// <summary>What the partition's rows were read from (<c>synthkit fit --partial</c> records it), or null; a merged model's lineage lists every partition's.</summary>
+    public IReadOnlyList<SynthKit.Provenance.LineageNode>? Inputs => Data.Inputs;
+
     internal StatisticsData Data { get; }
+
+    /// <summary>These statistics with <paramref name="inputs"/> recorded as what the partition's rows were read from.</summary>
+    /// <param name="inputs">The partition's inputs (<see cref="SynthKit.Provenance.LineageGuard.Inspect"/>).</param>
+    /// <returns>A copy.</returns>
+    public FitStatistics WithInputs(IReadOnlyList<SynthKit.Provenance.LineageNode> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return new FitStatistics(new StatisticsData
+        {
+            StatisticsVersion = Data.StatisticsVersion, Stage = Data.Stage, Table = Data.Table, Rows = Data.Rows, Spec = Data.Spec, Options = Data.Options,
+            Columns = Data.Columns, NotLearned = Data.NotLearned, Plan = Data.Plan, Tables = Data.Tables, Domains = Data.Domains, Inputs = inputs,
+        });
+    }
+
+    /// <summary>The merged model, with the partitions' inputs as its lineage when every partition records them (in an order that does not depend on the partitions').</summary>
+    private static BayesianNetwork Traced(BayesianNetwork model, List<FitStatistics> parts) => parts.Any(p => p.Data.Inputs is null)
+        ? model
+        : (BayesianNetwork)model.WithLineage(SynthKit.Provenance.DataLineage.OfModel(parts.SelectMany(p => p.Data.Inputs!).OrderBy(i => i.Sha256, StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal).ToArray()));
 
     /// <summary>Round one: a partition's exact counts of every learned column's values.</summary>
     /// <param name="partition">The partition's rows, read under the same spec as every other partition.</param>
@@ -341,7 +362,7 @@ public sealed class FitStatistics
         var network = BayesianNetwork.Learn(new MergedCounts(merged, plan.Sizes, rows), marginals, cuts, plan.Sizes, Enumerable.Range(0, marginals.Count).ToArray(), options);
         var detected = data.NotLearned.Where(s => s.Detected).ToDictionary(s => s.Column, s => s.Pii is { } k ? Enum.Parse<PiiKind>(k) : (PiiKind?)null, StringComparer.Ordinal);
         var spec = PersonalData.Rewrite(plan.Spec, detected);
-        return BayesianNetwork.Assemble(data.Table, (int)rows, options, spec, marginals, data.NotLearned.Select(s => new NotLearned { Column = s.Column, Reason = s.Reason }).ToArray(), network, null);
+        return Traced(BayesianNetwork.Assemble(data.Table, (int)rows, options, spec, marginals, data.NotLearned.Select(s => new NotLearned { Column = s.Column, Reason = s.Reason }).ToArray(), network, null), parts);
     }
 
     /// <summary>
@@ -450,7 +471,7 @@ public sealed class FitStatistics
             }
         }
 
-        return Mst.Run(prepared, set => merged.TryGetValue(string.Join(",", set), out var t) ? t : throw Mismatch($"the counts hold no table of the columns {string.Join(", ", set)}"), options, null);
+        return Traced(Mst.Run(prepared, set => merged.TryGetValue(string.Join(",", set), out var t) ? t : throw Mismatch($"the counts hold no table of the columns {string.Join(", ", set)}"), options, null), parts);
     }
 
     /// <summary>Reads statistics written by <see cref="ToJson"/>.</summary>
@@ -973,6 +994,8 @@ internal sealed class StatisticsData
     public IReadOnlyList<TableCounts>? Tables { get; init; }
 
     public IReadOnlyList<DomainData>? Domains { get; init; }
+
+    public IReadOnlyList<SynthKit.Provenance.LineageNode>? Inputs { get; init; }
 }
 
 /// <summary>A learned column's declared domain, as a private partition's statistics carry it.</summary>

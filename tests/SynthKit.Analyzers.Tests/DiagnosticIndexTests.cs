@@ -24,7 +24,7 @@ public partial class DiagnosticIndexTests
             .ToList();
 
     private static IEnumerable<string> RuntimeCodes() =>
-        new[] { typeof(ErrorCodes), typeof(SinkErrorCodes), typeof(Fixtures.FixtureErrorCodes), typeof(Evaluation.EvaluationErrorCodes), typeof(Modeling.ModelingErrorCodes) }
+        new[] { typeof(ErrorCodes), typeof(SinkErrorCodes), typeof(Fixtures.FixtureErrorCodes), typeof(Evaluation.EvaluationErrorCodes), typeof(Modeling.ModelingErrorCodes), typeof(Provenance.ProvenanceErrorCodes) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.GetRawConstantValue() is string s && CodePattern().IsMatch(s))
             .Select(f => (string)f.GetRawConstantValue()!);

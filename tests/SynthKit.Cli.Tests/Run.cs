@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace SynthKit.Cli.Tests;
 
@@ -16,6 +17,28 @@ internal static class Run
         int code = Cli.Run(args, output, error);
         return (code, output.ToString(), error.ToString());
     }
+}
+
+/// <summary>Model files as their statistics: the same rows read from another file give the same model but for its lineage, which names the file.</summary>
+internal static class ModelText
+{
+    /// <summary>The model's JSON without its <c>lineage</c> (its last property), every other byte as written.</summary>
+    public static string WithoutLineage(string path)
+    {
+        string json = File.ReadAllText(path);
+        int start = json.IndexOf(",\n  \"lineage\": {", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            throw new InvalidOperationException($"{path} records no lineage");
+        }
+
+        int end = json.IndexOf("\n  }", start, StringComparison.Ordinal);
+        return json[..start] + json[(end + 4)..];
+    }
+
+    /// <summary>The names of the inputs a model's lineage lists.</summary>
+    public static string[] Inputs(string path) =>
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!["lineage"]!["parents"]!.AsArray().Select(p => (string)p!["name"]!).ToArray();
 }
 
 /// <summary>A temporary directory per test.</summary>
