@@ -126,10 +126,10 @@ internal static class CollapseSimulation
                 TrainingRows = training.RowCount,
                 RealTrainingRows = realInTraining,
                 VarianceRatio = numeric.ToDictionary(c => c, c => Variance(numbers[c]) / Variance(realNumbers[c])),
-                TailMass = numeric.Length == 0 ? 0 : numeric.Average(c => TailShare(realNumbers[c], numbers[c])),
+                TailMass = MeanOfFinite(numeric.Select(c => TailShare(realNumbers[c], numbers[c]))),
                 Categories = categorical.Sum(c => realCategories[c].Keys.Count(present[c].ContainsKey)),
                 Lost = lost,
-                Ks = numeric.Length == 0 ? 0 : numeric.Average(c => KsStatistic(realNumbers[c], numbers[c])),
+                Ks = MeanOfFinite(numeric.Select(c => KsStatistic(realNumbers[c], numbers[c]))),
                 BetaRecall = betaRecall,
                 Quality = quality,
             };
@@ -261,35 +261,12 @@ internal static class CollapseSimulation
         return sample.Count(v => v < low || v > high) / (double)sample.Length;
     }
 
-    internal static double KsStatistic(double[] a, double[] b)
-    {
-        if (a.Length == 0 || b.Length == 0)
-        {
-            return double.NaN;
-        }
+    /// <summary>The mean of the figures that exist (a column with no values in a sample has none); NaN when none does.</summary>
+    private static double MeanOfFinite(IEnumerable<double> values) => values.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average();
 
-        var x = a.OrderBy(v => v).ToArray();
-        var y = b.OrderBy(v => v).ToArray();
-        int i = 0, j = 0;
-        double d = 0;
-        while (i < x.Length && j < y.Length)
-        {
-            double v = Math.Min(x[i], y[j]);
-            while (i < x.Length && x[i] <= v)
-            {
-                i++;
-            }
-
-            while (j < y.Length && y[j] <= v)
-            {
-                j++;
-            }
-
-            d = Math.Max(d, Math.Abs((i / (double)x.Length) - (j / (double)y.Length)));
-        }
-
-        return d;
-    }
+    /// <summary>The two-sample KS statistic (SynthKit.Evaluation's, as its quality report uses).</summary>
+    internal static double KsStatistic(double[] a, double[] b) =>
+        a.Length == 0 || b.Length == 0 ? double.NaN : Evaluation.Statistics.KolmogorovSmirnov(a.Order().ToArray(), b.Order().ToArray());
 }
 
 /// <summary><c>synthkit collapse</c>: what recursive training does to a data set, generation by generation.</summary>

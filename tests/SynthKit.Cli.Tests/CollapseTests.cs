@@ -124,4 +124,41 @@ public sealed class CollapseTests : IDisposable
         Assert.Equal(2, Run.Synthkit("collapse", _temp["real.csv"], "--model", "gan").ExitCode);
         Assert.Equal("replace", CollapsePolicy.Parse("Replace").ToString());
     }
+
+    [Fact]
+    public void The_gaussian_refits_every_numeric_storage_and_the_copula_runs_too()
+    {
+        var spec = TableSpec.FromJson("""
+            {"specVersion":1,"name":"n","columns":[
+            {"name":"i","type":"int32","kind":"numerical","nullable":true,"rule":{"kind":"normal","mean":50,"sd":10},"modifiers":{"nullRate":0.2}},
+            {"name":"l","type":"int64","kind":"numerical","rule":{"kind":"normal","mean":1000,"sd":100}},
+            {"name":"m","type":"decimal","kind":"numerical","rule":{"kind":"normal","mean":10,"sd":2}},
+            {"name":"f","type":"float32","kind":"numerical","rule":{"kind":"normal","mean":0,"sd":1}},
+            {"name":"s","type":"int16","kind":"numerical","rule":{"kind":"normal","mean":100,"sd":5}},
+            {"name":"rare","type":"float64","kind":"numerical","nullable":true,"rule":{"kind":"normal","mean":0,"sd":1},"modifiers":{"nullRate":0.999}},
+            {"name":"k","type":"string","kind":"categorical","rule":{"kind":"categorical","values":["a","b","c"],"weights":[0.9,0.09,0.01]}}
+            ]}
+            """);
+        var real = new SpecSynthesizer(spec, 1).ToBatch(0, 2_000);
+        var gaussian = CollapseSimulation.Run(real, new CollapseSimulation.Options { Generations = 2, Rows = 500, Model = "gaussian", Seed = 1, Evaluate = false });
+        foreach (string column in new[] { "i", "l", "m", "f", "s" })
+        {
+            Assert.InRange(gaussian[^1].VarianceRatio[column], 0.5, 2);
+        }
+
+        Assert.True(double.IsNaN(gaussian[0].VarianceRatio["rare"]) || gaussian[0].VarianceRatio["rare"] >= 0);
+        Assert.InRange(gaussian[^1].Ks, 0, 0.2);
+        var copula = CollapseSimulation.Run(real, new CollapseSimulation.Options { Generations = 2, Rows = 500, Model = "copula", Seed = 1 });
+        Assert.InRange(copula[^1].Quality!.Value, 0.6, 1);
+        Assert.Equal(3, copula[0].Categories + copula[0].Lost.Count);
+
+        // Without evaluation the costly figures are absent: n/a in the table, null in the JSON.
+        var json = JsonNode.Parse(System.Text.Encoding.UTF8.GetString(CollapseCommand.Json("n", new CollapseSimulation.Options { Model = "gaussian" }, gaussian)))!;
+        Assert.Null(json["generations"]![0]!["quality"]);
+        Assert.Null(json["generations"]![0]!["betaRecall"]);
+        Assert.Equal(0.0, CollapseSimulation.KsStatistic([1, 2, 3], [1, 2, 3]));
+        Assert.Equal(1.0, CollapseSimulation.KsStatistic([1, 2], [3, 4]));
+        Assert.True(double.IsNaN(CollapseSimulation.KsStatistic([], [1])));
+        Assert.True(double.IsNaN(CollapseSimulation.Variance([1])));
+    }
 }

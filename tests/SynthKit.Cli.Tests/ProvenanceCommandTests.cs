@@ -162,6 +162,27 @@ public sealed class ProvenanceCommandTests : IDisposable
         Assert.Contains("Parquet files, shards and databases are disclosed by their manifests", Run.Synthkit("sample", _temp["m.json"], "-n", "5", "-o", _temp["x.parquet"], "--disclose", "column").Error, StringComparison.Ordinal);
         Assert.Contains("would have two columns 'synthetic'", Run.Synthkit("mix", "--real", real, "--synthetic", _temp["s.csv"], "--real-share", "0.5", "--rows", "4", "--disclose", "column", "--origin-column", "synthetic", "-o", _temp["x.csv"]).Error, StringComparison.Ordinal);
 
+        // lineage of a manifest itself, of a manifest whose data changed or went, of a version-1 manifest, of a model without lineage.
+        var ofManifest = Run.Synthkit("lineage", _temp["o1.csv.synth.json"]);
+        Assert.Contains("o1.csv: synthetic data, depth 1, real share 0.25, 200 rows", ofManifest.Output, StringComparison.Ordinal);
+        Assert.Contains("(bytes match the manifest)", ofManifest.Output, StringComparison.Ordinal);
+        File.AppendAllText(_temp["o1.csv"], "edited\n");
+        Assert.Contains("BYTES DIFFER FROM THE MANIFEST", Run.Synthkit("lineage", _temp["o1.csv"]).Output, StringComparison.Ordinal);
+        File.Delete(_temp["o1.csv"]);
+        Assert.Contains("data file not found", Run.Synthkit("lineage", _temp["o1.csv.synth.json"]).Output, StringComparison.Ordinal);
+        string v1 = File.ReadAllText(_temp["o2.csv.synth.json"]).Replace("\"manifestVersion\": 2", "\"manifestVersion\": 1", StringComparison.Ordinal);
+        v1 = v1[..v1.IndexOf("  \"lineage\"", StringComparison.Ordinal)] + v1[v1.IndexOf("  \"provenance\"", StringComparison.Ordinal)..];
+        File.WriteAllText(_temp["o2.csv.synth.json"], v1);
+        var old = Run.Synthkit("lineage", _temp["o2.csv"]);
+        Assert.Contains("depth 1, real share 0, 200 rows", old.Output, StringComparison.Ordinal);
+        Assert.Contains("(manifest version 1: no lineage recorded)", old.Output, StringComparison.Ordinal);
+        Assert.Contains("Real sources: none recorded", old.Output, StringComparison.Ordinal);
+        string bare2 = File.ReadAllText(_temp["m.json"]);
+        File.WriteAllText(_temp["nolineage.json"], bare2[..bare2.IndexOf(",\n  \"lineage\": {", StringComparison.Ordinal)] + "\n}");
+        var noLineage = Run.Synthkit("lineage", _temp["nolineage.json"]);
+        Assert.Equal(3, noLineage.ExitCode);
+        Assert.Contains("error SK6201: The model records no lineage", noLineage.Error, StringComparison.Ordinal);
+
         // Usage errors and files without a manifest.
         Assert.Equal(2, Run.Synthkit("mix", "--real", real, "--synthetic", _temp["s.csv"], "--real-share", "1.5", "--rows", "10", "-o", _temp["x.csv"]).ExitCode);
         Assert.Equal(2, Run.Synthkit("mix", "--real", real, "--synthetic", _temp["s.csv"], "--real-share", "0.5", "--rows", "0", "-o", _temp["x.csv"]).ExitCode);

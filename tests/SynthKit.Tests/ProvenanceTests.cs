@@ -153,6 +153,16 @@ public sealed class ProvenanceTests : IDisposable
         Datasets.WriteShard(new BenchPatientSynthesizer(4), shards, layout, 0, FixtureFormat.Csv);
         string part = Directory.GetFiles(shards, "part-*.csv").Single();
         Assert.Equal((true, 1), (LineageGuard.Inspect(part, 50).Synthetic, LineageGuard.Inspect(part, 50).Depth));
+        File.Delete(part + FixtureManifest.Suffix);
+        var byDataset = LineageGuard.Inspect(part, 50);
+        Assert.Equal((true, 1, "manifest"), (byDataset.Synthetic, byDataset.Depth, byDataset.Evidence));
+        File.WriteAllText(Path.Combine(shards, ShardLayout.ManifestName), "{ broken");
+        Assert.True(LineageGuard.Inspect(part, 50).Synthetic);
+
+        // A marked dataset's manifest names its watermark, as a file's does.
+        string markedShards = PathOf("marked-shards");
+        Datasets.WriteShard(Watermark.Embed(new BenchPatientSynthesizer(4), Key), markedShards, layout, 1, FixtureFormat.Csv);
+        Assert.Contains($"\"keyId\": \"{Key.Id}\"", File.ReadAllText(Path.Combine(markedShards, ShardLayout.ManifestName)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -283,5 +293,81 @@ public sealed class ProvenanceTests : IDisposable
         Assert.Equal("column", FixtureManifest.Parse(File.ReadAllBytes(fixture + FixtureManifest.Suffix)).Disclosure);
         Assert.Equal(FixtureStatus.UpToDate, FixtureFiles.Update(column, new FixtureSpec(fixture, 20, 8)).Status);
         FixtureFiles.Verify(fixture, column);
+    }
+
+    private static readonly TableSpec Mixed = TableSpec.FromJson("""
+        {"specVersion":1,"name":"mixed","columns":[
+        {"name":"i","type":"int32","kind":"numerical","nullable":true,"rule":{"kind":"uniform","min":0,"max":1000000},"modifiers":{"nullRate":0.1}},
+        {"name":"small","type":"int32","kind":"numerical","rule":{"kind":"uniform","min":0,"max":90}},
+        {"name":"m","type":"decimal","kind":"numerical","rule":{"kind":"uniform","min":0,"max":100000},"modifiers":{"round":2}},
+        {"name":"whole","type":"decimal","kind":"numerical","rule":{"kind":"uniform","min":0,"max":100000},"modifiers":{"round":0}},
+        {"name":"r","type":"float64","kind":"numerical","rule":{"kind":"normal","mean":5000,"sd":1000},"modifiers":{"round":2}},
+        {"name":"huge","type":"float64","kind":"numerical","rule":{"kind":"logNormal","mu":40,"sigma":1}},
+        {"name":"narrow","type":"float64","kind":"numerical","rule":{"kind":"uniform","min":0,"max":1},"modifiers":{"round":1}},
+        {"name":"at","type":"dateTime","kind":"datetime","rule":{"kind":"dateRange","from":"2020-01-01","to":"2024-01-01"}},
+        {"name":"day","type":"dateTime","kind":"datetime","rule":{"kind":"dateRange","from":"2000-01-01","to":"2024-01-01"},"modifiers":{"round":0}},
+        {"name":"ticket","type":"int64","kind":"numerical","modifiers":{"unique":true}},
+        {"name":"f","type":"float32","kind":"numerical","rule":{"kind":"uniform","min":0,"max":100000}}
+        ]}
+        """);
+
+    [Fact]
+    public void Every_kind_of_number_and_instant_is_marked_at_its_resolution_and_nulls_stay_null()
+    {
+        var plain = new SpecSynthesizer(Mixed, 4);
+        var marked = Watermark.Embed(plain, Key);
+        var columns = Watermark.MarkedColumns(marked);
+
+        // Wide integers and decimals (by their last digit), rounded doubles, full-precision doubles (by an ulp), instants;
+        // not narrow ranges, [Unique] keys, or float32 (not handled).
+        Assert.Contains("huge", columns);
+        Assert.Contains("day", columns);
+        Assert.Contains("i", columns);
+        Assert.Contains("m", columns);
+        Assert.Contains("whole", columns);
+        Assert.Contains("r", columns);
+        Assert.Contains("at", columns);
+        Assert.DoesNotContain("small", columns);
+        Assert.DoesNotContain("narrow", columns);
+        Assert.DoesNotContain("ticket", columns);
+        Assert.DoesNotContain("f", columns);
+
+        var before = plain.ToBatch(0, 3_000);
+        var after = marked.ToBatch(0, 3_000);
+        Assert.Equal(before["i"].Nulls.ToArray(), after["i"].Nulls.ToArray());
+        var (m0, m1) = (before.Get<decimal>("m"), after.Get<decimal>("m"));
+        Assert.All(Enumerable.Range(0, 3_000), r => Assert.True(Math.Abs(m0[r] - m1[r]) <= 0.32m && decimal.Round(m1[r], 2) == m1[r], $"row {r}: {m0[r]} → {m1[r]}"));
+        var (r0, r1) = (before.Get<double>("r"), after.Get<double>("r"));
+        Assert.All(Enumerable.Range(0, 3_000), r => Assert.Equal(Math.Round(r1[r], 2), r1[r]));
+        Assert.True(Enumerable.Range(0, 3_000).Count(r => r0[r] != r1[r]) > 1_000);
+
+        string csv = PathOf("mixed.csv");
+        using (var f = File.Create(csv))
+        {
+            marked.WriteCsv(f, 0, 2_000);
+        }
+
+        var found = Watermark.DetectFile(csv, Key);
+        Assert.True(found.Log10PValue < -100, found.ToString());
+    }
+
+    [Fact]
+    public void Json_lines_are_read_flat_with_gaps_and_broken_lines_are_SK4002()
+    {
+        string path = PathOf("t.jsonl");
+        File.WriteAllText(path, "{\"a\": 1, \"home\": {\"zip\": \"12345\"}}\n\n{\"b\": true}\n{\"a\": 2.5, \"b\": null}\n");
+        var text = Watermark.ReadText(path);
+        Assert.Equal(["1", null, "2.5"], text["a"]);
+        Assert.Equal(["12345", null, null], text["home.zip"]);
+        Assert.Equal([null, null, null], text["b"]);
+        File.WriteAllText(path, "{\"a\": 1}\n{ broken\n");
+        var error = Assert.Throws<SynthKitException>(() => Watermark.ReadText(path));
+        Assert.Equal((ErrorCodes.MalformedInput, 2), (error.Code, error.Line));
+        Assert.Equal(ProvenanceErrorCodes.Watermark, Assert.Throws<SynthKitException>(() => Watermark.DetectFile(PathOf("none.csv"), Key)).Code);
+
+        // A long column name and value hash through a rented buffer, with the same bits as any other.
+        string longName = new('x', 600);
+        Assert.Equal(Key.Bits(longName, "1"), Key.Bits(longName, "1"));
+        Assert.Equal("0", Watermark.Canonical("0.000"));
     }
 }

@@ -106,15 +106,7 @@ public sealed class DataLineage
             json.WriteNumber("quality", q);
         }
 
-        json.WriteStartArray("parents");
-        foreach (var parent in Parents)
-        {
-            json.WriteStartObject();
-            parent.Write(json);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        LineageNode.WriteAll(json, Parents);
     }
 
     internal static DataLineage Read(JsonElement element) => new()
@@ -243,11 +235,16 @@ public sealed class LineageNode
             json.WriteString("evidence", Evidence);
         }
 
+        LineageNode.WriteAll(json, Parents);
+    }
+
+    internal static void WriteAll(Utf8JsonWriter json, IReadOnlyList<LineageNode> nodes)
+    {
         json.WriteStartArray("parents");
-        foreach (var parent in Parents)
+        foreach (var node in nodes)
         {
             json.WriteStartObject();
-            parent.Write(json);
+            node.Write(json);
             json.WriteEndObject();
         }
 

@@ -265,7 +265,7 @@ public static class Watermark
         var columns = new Dictionary<string, List<string?>>(StringComparer.Ordinal);
         if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
         {
-            int line = 0;
+            int line = 0, records = 0;
             foreach (string text in File.ReadLines(path))
             {
                 line++;
@@ -277,11 +277,19 @@ public static class Watermark
                 try
                 {
                     using var document = JsonDocument.Parse(text);
-                    Flatten(document.RootElement, "", columns, line - 1);
+                    Flatten(document.RootElement, "", columns, records++);
                 }
                 catch (JsonException ex)
                 {
                     throw new SynthKitException(ErrorCodes.MalformedInput, "Not a JSON object: " + ex.Message.Split(" LineNumber:")[0], path, line, 1, ex);
+                }
+            }
+
+            foreach (var cells in columns.Values)
+            {
+                while (cells.Count < records)
+                {
+                    cells.Add(null); // a property the last records lack
                 }
             }
 
