@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
+using System.Linq;
 using SynthKit.Databases;
 using SynthKit.Fixtures;
 
@@ -35,6 +36,8 @@ internal sealed class Outputs
 
     public Option<string?> WatermarkKey { get; } = new("--watermark-key") { Description = "Embed the synthkit-wm1 watermark of this key (the secret, @file or env:NAME): numbers and dates with fine resolution move to the key's green values; the manifest records the scheme and key id. Detect it with synthkit watermark detect." };
 
+    public Option<FileInfo?> Keyring { get; } = new("--keyring") { Description = "With --watermark-key: a keyring ({\"keys\": [{\"name\", \"secret\"}]}) in which --watermark-key names the key (by name or id)." };
+
     public Option<string?> Disclose { get; } = new("--disclose") { Description = "Disclose inside the file too, for consumers that drop the manifest: column (a last column 'synthetic', true in every row; CSV and JSON Lines) or comment (a first line '# synthetic data …' before the CSV header)." };
 
     public Outputs()
@@ -58,6 +61,8 @@ internal sealed class Outputs
         command.Options.Add(Plan);
         command.Options.Add(WatermarkKey);
         command.Options.Add(Disclose);
+        command.Options.Add(Keyring);
+        Cli.MustBeAFile(Keyring);
         command.Validators.Add(result =>
         {
             bool file = result.GetValue(Out) is not null, postgres = result.GetValue(Postgres) is not null;
@@ -82,6 +87,10 @@ internal sealed class Outputs
             {
                 result.AddError(disclose == "comment" ? "--disclose comment applies to CSV files (JSON Lines has no comments: use --disclose column)." : "--disclose applies to CSV and JSON Lines files; Parquet files, shards and databases are disclosed by their manifests.");
             }
+            else if (result.GetValue(Keyring) is not null && result.GetValue(WatermarkKey) is null)
+            {
+                result.AddError("--keyring goes with --watermark-key, which names the key in it.");
+            }
             else if (!IsDatabase(result) && (result.GetResult(Table) is not null || result.GetResult(IfExists) is not null))
             {
                 result.AddError("--table and --if-exists apply to databases only (--out x.db, --format sqlite, --postgres).");
@@ -94,7 +103,10 @@ internal sealed class Outputs
     {
         if (parse.GetValue(WatermarkKey) is { } secret)
         {
-            var key = Provenance.WatermarkKey.Parse(secret);
+            var key = parse.GetValue(Keyring) is { } ring
+                ? Provenance.WatermarkKey.LoadKeyring(ring.FullName).FirstOrDefault(k => k.Name == secret || k.Id == secret)
+                    ?? throw new SynthKitException(Provenance.ProvenanceErrorCodes.Watermark, $"The keyring has no key named '{secret}' (give a key's name or id).", ring.FullName)
+                : Provenance.WatermarkKey.Parse(secret);
             synthesizer = Provenance.Watermark.Embed(synthesizer, key);
             console.Line($"Watermarking with key {key.Id} ({Provenance.Watermark.Scheme}) in {string.Join(", ", Provenance.Watermark.MarkedColumns(synthesizer))}.");
         }

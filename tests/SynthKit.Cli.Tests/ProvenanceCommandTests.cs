@@ -183,6 +183,16 @@ public sealed class ProvenanceCommandTests : IDisposable
         Assert.Equal(3, noLineage.ExitCode);
         Assert.Contains("error SK6201: The model records no lineage", noLineage.Error, StringComparison.Ordinal);
 
+        // Rule-made rows carry the mark too, with the key taken from a keyring by name; the keyring finds it.
+        File.WriteAllText(_temp["spec.json"], """{"specVersion":1,"name":"visits","columns":[{"name":"at","type":"dateTime","kind":"datetime","rule":{"kind":"dateRange","from":"2020-01-01","to":"2025-01-01"}},{"name":"cost","type":"decimal","kind":"numerical","rule":{"kind":"uniform","min":10,"max":5000},"modifiers":{"round":2}}]}""");
+        File.WriteAllText(_temp["keys.json"], $"{{\"keys\": [{{\"name\": \"release\", \"secret\": \"{Secret}\"}}]}}");
+        var generated = Run.Synthkit("generate", "--spec", _temp["spec.json"], "--rows", "1000", "-o", _temp["visits.csv"], "--watermark-key", "release", "--keyring", _temp["keys.json"]);
+        Assert.Equal((0, ""), (generated.ExitCode, generated.Error));
+        Assert.Contains("in at, cost.", generated.Output, StringComparison.Ordinal);
+        Assert.Equal(0, Run.Synthkit("watermark", "detect", _temp["visits.csv"], "--keyring", _temp["keys.json"]).ExitCode);
+        Assert.Contains("has no key named 'other'", Run.Synthkit("generate", "--spec", _temp["spec.json"], "--rows", "10", "-o", _temp["v2.csv"], "--watermark-key", "other", "--keyring", _temp["keys.json"]).Error, StringComparison.Ordinal);
+        Assert.Equal(2, Run.Synthkit("generate", "--spec", _temp["spec.json"], "--rows", "10", "-o", _temp["v2.csv"], "--keyring", _temp["keys.json"]).ExitCode);
+
         // Usage errors and files without a manifest.
         Assert.Equal(2, Run.Synthkit("mix", "--real", real, "--synthetic", _temp["s.csv"], "--real-share", "1.5", "--rows", "10", "-o", _temp["x.csv"]).ExitCode);
         Assert.Equal(2, Run.Synthkit("mix", "--real", real, "--synthetic", _temp["s.csv"], "--real-share", "0.5", "--rows", "0", "-o", _temp["x.csv"]).ExitCode);

@@ -68,6 +68,29 @@ public sealed partial class HtmlReportTests
     }
 
     [Fact]
+    public void A_series_page_draws_every_plot_in_a_real_browser_with_its_table_encoded()
+    {
+        double[] x = [1, 2, 3];
+        var plots = new[]
+        {
+            new SeriesPlot { Title = "variance", XTitle = "generation", YTitle = "ratio", X = x, Lines = [new SeriesLine("age", [1, 0.8, 0.5]), new SeriesLine("<i>hours</i>", [1, 0.9, double.NaN])] },
+            new SeriesPlot { Title = "categories", XTitle = "generation", YTitle = "count", X = x, Lines = [new SeriesLine("categories", [83, 75, 63])] },
+        };
+        string html = HtmlReport.RenderSeries("Model collapse: <t>", "what replace does", ["generation", "variance"], [["1", "1.000"], ["2", "<b>0.8</b>"], ["3", "0.5"]], plots);
+        string file = Path.Combine(Path.GetTempPath(), "synthkit-series-test.html");
+        File.WriteAllText(file, html);
+        string dom = Browser.DumpDom(file, Path.Combine(Path.GetTempPath(), "synthkit-series-test.png"));
+
+        Assert.Contains("<pre id=\"errors\" class=\"fail\"></pre>", dom, StringComparison.Ordinal);
+        Assert.Matches("<div class=\"plot js-plotly-plot\" id=\"plot-series-0\"[^>]*data-rendered=\"true\"", dom);
+        Assert.Matches("<div class=\"plot js-plotly-plot\" id=\"plot-series-1\"[^>]*data-rendered=\"true\"", dom);
+        Assert.Contains("Model collapse: &lt;t&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("<td>&lt;b&gt;0.8&lt;/b&gt;</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<i>hours</i>", html, StringComparison.Ordinal);
+        Assert.Equal(["1", "2", "3"], System.Text.RegularExpressions.Regex.Matches(html, "<tr><td>([^<]+)</td>").Select(m => m.Groups[1].Value));
+    }
+
+    [Fact]
     public void A_curve_without_a_baseline_or_points_leaves_them_out()
     {
         var real = KnownProcess.Sample(500, 1);
