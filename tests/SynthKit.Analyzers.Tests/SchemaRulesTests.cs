@@ -56,6 +56,9 @@ public class SchemaRulesTests
                 [DateRange("2020-01-01", "2020-12-31")] public DateOnly Day { get; set; }
                 [Count(0, 3)] public List<D> Items { get; set; } = new();
                 [System.ComponentModel.DataAnnotations.Range(1, 5)] public int Stars { get; set; }
+                [System.ComponentModel.DataAnnotations.Range(typeof(decimal), "0.01", "10000")] public decimal Price { get; set; }
+                [System.ComponentModel.DataAnnotations.Range(typeof(DateTime), "2020-01-01", "2021-01-01")] public DateTime Seen { get; set; }
+                [Normal(50, 10), System.ComponentModel.DataAnnotations.Range(0, 100)] public double Score { get; set; }
             }
             """;
 
