@@ -231,9 +231,7 @@ internal static class ModelCommands
             if (parse.GetValue(ledger) is { } ledgerFile && model.Data.Privacy is { } charged)
             {
                 var book = PrivacyLedger.Load(ledgerFile.FullName);
-                string source = parse.GetValue(data) is { } dataFile
-                    ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(dataFile.FullName))).ToLowerInvariant()
-                    : Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{parse.GetValue(sqlite)?.FullName ?? parse.GetValue(postgres)}\n{parse.GetValue(fromQuery)}"))).ToLowerInvariant();
+                string source = input.Sha256; // the data's SHA-256 (or the database and query's), as the guard found it
                 book.Charge(source, charged, parse.GetValue(limit), model.Describe().Sha256 ?? "");
                 model.Save(path);
                 book.Save(ledgerFile.FullName);

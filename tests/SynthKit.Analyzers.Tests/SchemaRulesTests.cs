@@ -68,27 +68,10 @@ public class SchemaRulesTests
     [Fact]
     public async Task Categorical_values_of_every_member_type_and_format_attributes_raise_nothing()
     {
-        const string source = Header + """
-            public enum Tier : byte { Bronze = 1, Silver = 2 }
+        string source = Header + SynthKit.TestCases.RuleLiteralCases.Enum + "\n[SyntheticSchema]\npublic class Order\n{\n" + SynthKit.TestCases.RuleLiteralCases.Members + """
 
-            [SyntheticSchema]
-            public class Order
-            {
-                [Categorical('a', 'b')] public char Grade { get; set; }
-                [Categorical("x", "y")] public char Letter { get; set; }
-                [Categorical(true, false, Weights = new[] { 3.0, 1.0 })] public bool Paid { get; set; }
-                [Categorical("n", null)] public string? Note { get; set; }
-                [Categorical(1.5f, 2.5f)] public float Size { get; set; }
-                [Categorical(1, 2)] public decimal Price { get; set; }
-                [Categorical(7UL, 9UL)] public ulong Serial { get; set; }
-                [Categorical(0.25, 0.75)] public double Share { get; set; }
-                [Categorical(Tier.Silver)] public Tier Level { get; set; }
                 [Categorical("Bronze")] public Tier Named { get; set; }
-                [Categorical(-3L, 4L)] public long Offset { get; set; }
                 [Categorical((short)-3, (short)4)] public short Small { get; set; }
-                [System.ComponentModel.DataAnnotations.Url, NotPii] public string Site { get; set; } = "";
-                [System.ComponentModel.DataAnnotations.Phone, Pii(PiiKind.Phone)] public string Mobile { get; set; } = "";
-                [System.ComponentModel.DataAnnotations.CreditCard, Pii(PiiKind.CreditCardNumber)] public string Card { get; set; } = "";
                 [Count(0, 3)] public List<D> Items { get; set; } = new();
                 [System.ComponentModel.DataAnnotations.MinLength(1), System.ComponentModel.DataAnnotations.MaxLength(4)] public List<D> More { get; set; } = new();
                 [System.ComponentModel.DataAnnotations.StringLength(20, MinimumLength = 2), NotPii] public string Label { get; set; } = "";

@@ -10,33 +10,20 @@ public class RuleLiteralTests
 {
     private const string Schema = """
         using System;
-        using System.ComponentModel.DataAnnotations;
         using SynthKit;
 
         [assembly: Provenance(Source = "tests", Purpose = "tests")]
 
         namespace Shop;
 
-        public enum Tier : byte { Bronze = 1, Silver = 2 }
+        """ + SynthKit.TestCases.RuleLiteralCases.Enum + """
 
         [SyntheticSchema]
         public class Order
         {
-            [Categorical('a', 'b')] public char Grade { get; set; }
-            [Categorical("x", "y")] public char Letter { get; set; }
-            [Categorical(true, false, Weights = new[] { 3.0, 1.0 })] public bool Paid { get; set; }
-            [Categorical("n", null)] public string? Note { get; set; }
-            [Categorical(1.5f, 2.5f)] public float Size { get; set; }
-            [Categorical(1, 2)] public decimal Price { get; set; }
-            [Categorical(7UL, 9UL)] public ulong Serial { get; set; }
-            [Categorical(0.25, 0.75)] public double Share { get; set; }
-            [Categorical(Tier.Silver)] public Tier Level { get; set; }
-            [Categorical(-3L, 4L)] public long Offset { get; set; }
-            [Url, NotPii] public string Site { get; set; } = "";
-            [Phone, Pii(PiiKind.Phone)] public string Mobile { get; set; } = "";
-            [CreditCard, Pii(PiiKind.CreditCardNumber)] public string Card { get; set; } = "";
-            [EmailAddress, Pii(PiiKind.Email)] public string Mail { get; set; } = "";
-            [EmailAddress] public int NotText { get; set; }
+        """ + SynthKit.TestCases.RuleLiteralCases.Members + """
+
+            [System.ComponentModel.DataAnnotations.EmailAddress] public int NotText { get; set; }
         }
         """;
 
