@@ -30,6 +30,13 @@ internal sealed class MemberInfo
 
     public RuleReader Reader { get; private set; }
 
+    /// <summary>The member's rule as the row rules see it ([After], [OnlyWhen]).</summary>
+    public RowEntry Row { get; private set; } = null!;
+
+    /// <summary>Records a problem found across members (SK3014, SK3015), reported with the member's own.</summary>
+    public void AddProblem(DiagnosticDescriptor descriptor, AttributeData? attribute, ArgumentTarget target, string[] arguments) =>
+        _ruleProblems.Add((descriptor, attribute, target, arguments));
+
     /// <summary>Where the member is declared (for positional records, the parameter); null when not in source.</summary>
     public Location? Location { get; }
 
@@ -48,8 +55,9 @@ internal sealed class MemberInfo
             reader.Add(attribute);
         }
 
-        reader.Finish();
+        var (rule, modifiers, _) = reader.Finish();
         member.Reader = reader;
+        member.Row = new RowEntry(symbol.Name, shape, rule, modifiers, reader.GenerationAttribute, reader.WhenAttribute);
         return member;
     }
 

@@ -36,7 +36,9 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.RuleNotApplicable,
         DiagnosticDescriptors.ConflictingRules,
         DiagnosticDescriptors.UniqueNotSupported,
-        DiagnosticDescriptors.InvalidTextArgument);
+        DiagnosticDescriptors.InvalidTextArgument,
+        DiagnosticDescriptors.InvalidMemberReference,
+        DiagnosticDescriptors.DependencyCycle);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -109,7 +111,7 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
         }
 
         var members = ReadMembers(type, known, context.Compilation, context.CancellationToken);
-
+        CheckRowRules(members);
         foreach (var member in members)
         {
             member.ReportRuleProblems(context.ReportDiagnostic);
@@ -121,6 +123,14 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
         {
             AnalyzeProvenance(context, known, type, schema: type, attributeOwner: type);
         }
+    }
+
+    /// <summary>Rules between members ([After], [OnlyWhen]): members they name, cycles (SK3014, SK3015).</summary>
+    private static void CheckRowRules(List<MemberInfo> members)
+    {
+        var generated = members.Where(m => m.Shape.UnsupportedReason is null).ToList();
+        var byName = generated.GroupBy(m => m.Name, System.StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
+        RowRules.Resolve(generated.Select(m => m.Row).ToList(), (descriptor, attribute, target, arguments) => byName[arguments[1]].AddProblem(descriptor, attribute, target, arguments));
     }
 
     /// <summary><c>[Synthesizer(typeof(T))]</c>: provenance, and the privacy of a <c>T</c> nothing else analyses.</summary>

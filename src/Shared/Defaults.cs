@@ -33,5 +33,5 @@ internal static class Defaults
     public const int CountMax = 3;
 
     /// <summary>A version of the generation algorithms; part of every fingerprint so that a change to how values are made marks fixtures stale.</summary>
-    public const string AlgorithmVersion = "1";
+    public const string AlgorithmVersion = "2";
 }

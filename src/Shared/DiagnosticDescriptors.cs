@@ -30,6 +30,8 @@ internal static class DiagnosticIds
     public const string InvalidTextArgument = "SK3011";
     public const string RecursiveSchema = "SK3012";
     public const string InvalidSchemaType = "SK3013";
+    public const string InvalidMemberReference = "SK3014";
+    public const string DependencyCycle = "SK3015";
 
     /// <summary>
     /// Problems only the generator sees (it cannot produce code); everything else an analyzer reports, so that each
@@ -142,13 +144,23 @@ internal static class DiagnosticDescriptors
         "Type cannot be a schema",
         "'{0}' cannot be a synthetic-data schema: {1}");
 
+    public static readonly DiagnosticDescriptor InvalidMemberReference = Create(
+        DiagnosticIds.InvalidMemberReference, SchemaCategory, DiagnosticSeverity.Error,
+        "Rule names a member or schema it cannot use",
+        "[{0}] on '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor DependencyCycle = Create(
+        DiagnosticIds.DependencyCycle, SchemaCategory, DiagnosticSeverity.Error,
+        "Members depend on each other in a cycle",
+        "[{0}] on '{1}' closes a cycle {2}; members are drawn in dependency order, so none can depend on itself");
+
     private static readonly DiagnosticDescriptor[] s_all =
     {
         UnmarkedPersonalData, UnmarkedQuasiIdentifier, UnmarkedSensitiveAttribute, PersonalDataLearned,
         MissingProvenance, EmptyProvenance,
         UnsupportedMemberType, InvalidBounds, NonPositiveParameter, InvalidCategorical, ProbabilityOutOfRange,
         RuleNotApplicable, ConflictingRules, UniqueNotSupported, NoUsableConstructor, InvalidSynthesizerDeclaration,
-        InvalidTextArgument, RecursiveSchema, InvalidSchemaType,
+        InvalidTextArgument, RecursiveSchema, InvalidSchemaType, InvalidMemberReference, DependencyCycle,
     };
 
     public static DiagnosticDescriptor ById(string id)

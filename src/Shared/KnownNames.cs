@@ -33,6 +33,10 @@ internal static class KnownNames
     public const string Unique = "SynthKit.UniqueAttribute";
     public const string Count = "SynthKit.CountAttribute";
     public const string Learned = "SynthKit.LearnedAttribute";
+    public const string Sequence = "SynthKit.SequenceAttribute";
+    public const string After = "SynthKit.AfterAttribute";
+    public const string References = "SynthKit.ReferencesAttribute";
+    public const string OnlyWhen = "SynthKit.OnlyWhenAttribute";
 
     public const string Range = "System.ComponentModel.DataAnnotations.RangeAttribute";
     public const string StringLength = "System.ComponentModel.DataAnnotations.StringLengthAttribute";
@@ -43,6 +47,7 @@ internal static class KnownNames
     public const string Url = "System.ComponentModel.DataAnnotations.UrlAttribute";
     public const string CreditCard = "System.ComponentModel.DataAnnotations.CreditCardAttribute";
     public const string Required = "System.ComponentModel.DataAnnotations.RequiredAttribute";
+    public const string Key = "System.ComponentModel.DataAnnotations.KeyAttribute";
 }
 
 /// <summary>The numbers of SynthKit's <c>PiiKind</c> members (fixed in the attributes assembly).</summary>

@@ -60,6 +60,10 @@ internal sealed class RuleReader
     private int _countMin = Defaults.CountMin;
     private int _countMax = Defaults.CountMax;
     private AttributeData? _lengthAttribute;
+    private AttributeData? _whenAttribute;
+    private string? _whenSource;
+    private string[] _whenValues = Array.Empty<string>();
+    private bool _key;
 
     /// <param name="member">The member name, for messages.</param>
     /// <param name="shape">The member type's shape.</param>
@@ -96,6 +100,12 @@ internal sealed class RuleReader
 
     /// <summary>The DataAnnotations format attribute (<c>[EmailAddress]</c>, <c>[Phone]</c>, <c>[CreditCard]</c>, <c>[Url]</c>), if any.</summary>
     public string? FormatAnnotation => _formatName;
+
+    /// <summary>The generation attribute ([Normal], [After], [References] …), if any.</summary>
+    public AttributeData? GenerationAttribute => _generation;
+
+    /// <summary>The <c>[OnlyWhen]</c> attribute, if the member carries a valid one.</summary>
+    public AttributeData? WhenAttribute => _whenSource is null ? null : _whenAttribute;
 
     /// <summary>Whether any attribute SynthKit reads was seen.</summary>
     public bool SawSynthKitAttribute { get; private set; }
@@ -166,6 +176,9 @@ internal sealed class RuleReader
             case KnownNames.DateRange:
             case KnownNames.Pattern:
             case KnownNames.Fake:
+            case KnownNames.Sequence:
+            case KnownNames.After:
+            case KnownNames.References:
                 if (_generation is not null)
                 {
                     Report(DiagnosticDescriptors.ConflictingRules, attribute, _member, _generationName!, Short(name));
@@ -261,7 +274,64 @@ internal sealed class RuleReader
             case KnownNames.Required:
                 _required = attribute;
                 break;
+            case KnownNames.Key:
+                _key = true;
+                break;
+            case KnownNames.OnlyWhen:
+                ReadWhen(attribute);
+                break;
         }
+    }
+
+    /// <summary>[OnlyWhen(member, values…)]: the deciding member's name and its values as text (checked against that member's type later).</summary>
+    private void ReadWhen(AttributeData attribute)
+    {
+        _whenAttribute = attribute;
+        string? source = Str(attribute, 0);
+        if (string.IsNullOrEmpty(source))
+        {
+            ReportAt(DiagnosticDescriptors.InvalidTextArgument, attribute, ArgumentTarget.At(0), "OnlyWhen", _member, "the member name is empty");
+            return;
+        }
+
+        if (!_shape.IsNullable)
+        {
+            NotApplicable(attribute, "OnlyWhen", "the member is null in the other rows, so it must be nullable (T?)");
+            return;
+        }
+
+        var values = attribute.ConstructorArguments.Length > 1 && !attribute.ConstructorArguments[1].IsNull ? attribute.ConstructorArguments[1].Values : ImmutableArray<TypedConstant>.Empty;
+        if (values.IsEmpty)
+        {
+            Report(DiagnosticDescriptors.InvalidCategorical, attribute, "OnlyWhen", _member, "it needs at least one value");
+            return;
+        }
+
+        var labels = new List<string>();
+        foreach (var value in values)
+        {
+            string? label = value.Value switch
+            {
+                null => null,
+                string text => text,
+                bool b => b ? "true" : "false",
+                _ when value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType =>
+                    enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value.Value))?.Name,
+                double or float or decimal => null,
+                IConvertible number when value.Value is not char => Convert.ToString(number, CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (label is null)
+            {
+                Report(DiagnosticDescriptors.InvalidCategorical, attribute, "OnlyWhen", _member, $"'{value.Value ?? "null"}' cannot name a value: use strings, enum members, booleans or whole numbers");
+                return;
+            }
+
+            labels.Add(label);
+        }
+
+        _whenSource = source;
+        _whenValues = labels.ToArray();
     }
 
     public (RuleModel Rule, ModifiersModel Modifiers, PrivacyModel Privacy) Finish()
@@ -309,10 +379,19 @@ internal sealed class RuleReader
         else if (_range is not null && RangeRule(_range) is { } rangeRule)
         {
             rule = rangeRule;
+            if (_roundDigits < 0 && rule.Kind == RuleKind.Uniform && (_shape.Kind == ValueKind.Decimal || (_shape.Kind is ValueKind.Double or ValueKind.Single && IsMoneyName(_member))))
+            {
+                _roundDigits = Defaults.DecimalDigits; // a decimal [Range] is money: cents, not eleven digits ([Round] still wins)
+            }
+        }
+        else if (_key && IsIntegral)
+        {
+            rule = RuleModel.Simple(RuleKind.Sequence, 1, 1); // an integer [Key] with no rule is the sequence 1, 2, 3 …
         }
         else
         {
             rule = RuleModel.Simple(RuleKind.Default);
+            _unique |= _key && _shape.Kind is ValueKind.String or ValueKind.DateTime or ValueKind.DateTimeOffset or ValueKind.DateOnly;
         }
 
         if (_unique && !UniqueSupported(rule, out string? why))
@@ -321,7 +400,12 @@ internal sealed class RuleReader
             _unique = false;
         }
 
-        var modifiers = new ModifiersModel(_nullRate, _unique, _hasClamp, _clampMin, _clampMax, _roundDigits, _minLength, _maxLength, _countMin, _countMax);
+        var modifiers = new ModifiersModel(_nullRate, _unique, _hasClamp, _clampMin, _clampMax, _roundDigits, _minLength, _maxLength, _countMin, _countMax)
+        {
+            WhenSource = _whenSource,
+            WhenValues = new EquatableArray<string>(_whenValues),
+            IsKey = _key,
+        };
         var privacy = new PrivacyModel(_piiKind, _notPii, _quasiIdentifier, _sensitive, LearnedAttribute is not null);
         return (rule, modifiers, privacy);
     }
@@ -440,6 +524,304 @@ internal sealed class RuleReader
 
             case "Categorical":
                 return Categorical(attribute);
+            case "Sequence":
+                return Sequence(attribute, name);
+            case "After":
+                return After(attribute, name);
+            case "References":
+                return References(attribute, name);
+        }
+
+        return null;
+    }
+
+    private RuleModel? Sequence(AttributeData attribute, string name)
+    {
+        if (!IsIntegral && _shape.Kind != ValueKind.String)
+        {
+            NotApplicable(attribute, name, "sequences number rows with integers or formatted strings");
+            return null;
+        }
+
+        var (start, step, format) = SequenceArguments(attribute);
+        if (step == 0)
+        {
+            ReportAt(DiagnosticDescriptors.InvalidBounds, attribute, ArgumentTarget.Named("Step"), name, _member, "the step must not be zero");
+            return null;
+        }
+
+        if (format is not null)
+        {
+            if (_shape.Kind != ValueKind.String)
+            {
+                ReportAt(DiagnosticDescriptors.InvalidTextArgument, attribute, ArgumentTarget.Named("Format"), name, _member, "a format applies to string members only");
+                return null;
+            }
+
+            if (!FormatIsValid(format))
+            {
+                ReportAt(DiagnosticDescriptors.InvalidTextArgument, attribute, ArgumentTarget.Named("Format"), name, _member, $"'{format}' is not a composite format of one number, such as \"ORD-{{0:D6}}\"");
+                return null;
+            }
+        }
+
+        return new RuleModel(RuleKind.Sequence, new EquatableArray<double>(new double[] { start, step }), EquatableArray<string>.Empty, EquatableArray<string>.Empty, 0, format);
+    }
+
+    /// <summary>A [Sequence]'s start, step and format (defaults 1, 1, none).</summary>
+    internal static (long Start, long Step, string? Format) SequenceArguments(AttributeData attribute)
+    {
+        long start = 1, step = 1;
+        string? format = null;
+        foreach (var pair in attribute.NamedArguments)
+        {
+            switch (pair.Key)
+            {
+                case "Start" when pair.Value.Value is long s:
+                    start = s;
+                    break;
+                case "Step" when pair.Value.Value is long t:
+                    step = t;
+                    break;
+                case "Format":
+                    format = pair.Value.Value as string;
+                    break;
+            }
+        }
+
+        return (start, step, format);
+    }
+
+    private static bool FormatIsValid(string format)
+    {
+        try
+        {
+            string text = string.Format(CultureInfo.InvariantCulture, format, 1L);
+            return format.Contains("{0");
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private RuleModel? After(AttributeData attribute, string name)
+    {
+        bool date = _shape.Kind is ValueKind.DateTime or ValueKind.DateTimeOffset or ValueKind.DateOnly;
+        bool number = _shape.Kind is >= ValueKind.SByte and <= ValueKind.Decimal;
+        if (!date && !number)
+        {
+            NotApplicable(attribute, name, "it offsets dates, timestamps and numbers");
+            return null;
+        }
+
+        string? source = Str(attribute, 0);
+        if (string.IsNullOrEmpty(source))
+        {
+            ReportAt(DiagnosticDescriptors.InvalidTextArgument, attribute, ArgumentTarget.At(0), name, _member, "the member name is empty");
+            return null;
+        }
+
+        string minText = ValueShape.NamedString(attribute, "Min") ?? "0";
+        string maxText = ValueShape.NamedString(attribute, "Max") ?? "30";
+        if (!TryOffset(minText, date, out double min))
+        {
+            ReportAt(DiagnosticDescriptors.InvalidTextArgument, attribute, ArgumentTarget.Named("Min"), name, _member, OffsetProblem(minText, date));
+            return null;
+        }
+
+        if (!TryOffset(maxText, date, out double max))
+        {
+            ReportAt(DiagnosticDescriptors.InvalidTextArgument, attribute, ArgumentTarget.Named("Max"), name, _member, OffsetProblem(maxText, date));
+            return null;
+        }
+
+        if (_shape.Kind == ValueKind.DateOnly)
+        {
+            // Dates move by whole days.
+            min = Math.Ceiling(min / Defaults.SecondsPerDay);
+            max = Math.Floor(max / Defaults.SecondsPerDay);
+        }
+
+        if (min > max || (IsIntegral && Math.Ceiling(min) > Math.Floor(max)))
+        {
+            Report(DiagnosticDescriptors.InvalidBounds, attribute, name, _member, $"the offsets {minText} … {maxText} hold no {(_shape.Kind == ValueKind.DateOnly ? "whole day" : IsIntegral ? "integer" : "value")}");
+            return null;
+        }
+
+        return new RuleModel(RuleKind.After, new EquatableArray<double>(new[] { min, max }), EquatableArray<string>.Empty, EquatableArray<string>.Empty, 0, source);
+    }
+
+    private static string OffsetProblem(string text, bool date) =>
+        date ? $"'{text}' is not a TimeSpan (\"1.00:00\" is one day, \"30\" thirty days, \"02:30:00\" two and a half hours)" : $"'{text}' is not a number (invariant culture)";
+
+    /// <summary>An offset: TimeSpan text in whole seconds for dates and timestamps, a number otherwise.</summary>
+    private static bool TryOffset(string text, bool date, out double value)
+    {
+        value = 0;
+        if (date)
+        {
+            if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span))
+            {
+                return false;
+            }
+
+            value = Math.Floor(span.Ticks / (double)TimeSpan.TicksPerSecond);
+            return true;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && !double.IsNaN(value) && !double.IsInfinity(value);
+    }
+
+    private RuleModel? References(AttributeData attribute, string name)
+    {
+        if (!IsIntegral && _shape.Kind != ValueKind.String)
+        {
+            NotApplicable(attribute, name, "foreign keys are integers or strings");
+            return null;
+        }
+
+        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol parent)
+        {
+            return null;
+        }
+
+        int parents = NamedInt(attribute, "Parents") ?? 1000;
+        int mode = NamedInt(attribute, "PerParent") ?? 1;
+        double mean = NamedDouble(attribute, "Mean") ?? 1;
+        double exponent = NamedDouble(attribute, "Exponent") ?? 1;
+        if (parents <= 0)
+        {
+            ReportAt(DiagnosticDescriptors.NonPositiveParameter, attribute, ArgumentTarget.Named("Parents"), name, _member, "Parents", parents.ToString(CultureInfo.InvariantCulture));
+            return null;
+        }
+
+        if (mode is < 1 or > 4)
+        {
+            ReportAt(DiagnosticDescriptors.InvalidTextArgument, attribute, ArgumentTarget.Named("PerParent"), name, _member, $"{mode} is not a ChildCount");
+            return null;
+        }
+
+        if (!(mean > 0) || double.IsInfinity(mean) || mean > 1_000_000 || (mode == 2 && Math.Floor(mean) != mean))
+        {
+            ReportAt(DiagnosticDescriptors.NonPositiveParameter, attribute, ArgumentTarget.Named("Mean"), name, _member, mode == 2 ? "Mean (a whole number of children per parent)" : "Mean (at most 1,000,000)", Numbers.F(mean));
+            return null;
+        }
+
+        if (mode == 4 && (!(exponent > 0) || double.IsInfinity(exponent)))
+        {
+            ReportAt(DiagnosticDescriptors.NonPositiveParameter, attribute, ArgumentTarget.Named("Exponent"), name, _member, "Exponent", Numbers.F(exponent));
+            return null;
+        }
+
+        if (mode == 4 && parents > 10_000_000)
+        {
+            ReportAt(DiagnosticDescriptors.InvalidBounds, attribute, ArgumentTarget.Named("Parents"), name, _member, "a Zipf spread covers at most 10,000,000 parents (the sampler keeps a table of that many ranks)");
+            return null;
+        }
+
+        var key = ParentKey(parent);
+        if (key is null)
+        {
+            ReportAt(DiagnosticDescriptors.InvalidMemberReference, attribute, ArgumentTarget.At(0), name, _member, $"'{parent.Name}' has no key to reference: give it a [Sequence] member or an integer [Key]");
+            return null;
+        }
+
+        var (keyMember, start, step, format, keyIsString) = key.Value;
+        if (keyIsString && _shape.Kind != ValueKind.String)
+        {
+            ReportAt(DiagnosticDescriptors.InvalidMemberReference, attribute, ArgumentTarget.At(0), name, _member, $"the key {parent.Name}.{keyMember} is a string, so the foreign key must be a string too");
+            return null;
+        }
+
+        var schemaAttribute = parent.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && ValueShape.MetadataName(c) == KnownNames.SyntheticSchema);
+        string parentSchema = (schemaAttribute is null ? null : ValueShape.NamedString(schemaAttribute, "Name")) ?? parent.Name;
+        return new RuleModel(
+            RuleKind.Reference,
+            new EquatableArray<double>(new[] { parents, start, step, mode, mean, exponent }),
+            new EquatableArray<string>(new[] { parentSchema, keyMember }),
+            EquatableArray<string>.Empty,
+            0,
+            format);
+    }
+
+    /// <summary>
+    /// The parent's key: its [Key] member (numbered by its own [Sequence], or 1, 2, 3 … when an integer has none), else
+    /// its first [Sequence] member.
+    /// </summary>
+    private static (string Member, long Start, long Step, string? Format, bool IsString)? ParentKey(INamedTypeSymbol parent)
+    {
+        (string, long, long, string?, bool)? sequence = null;
+        foreach (var (symbol, type, attributes) in KeyCandidates(parent))
+        {
+            bool isString = type.SpecialType == SpecialType.System_String;
+            bool integral = type.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_UInt64;
+            if (!isString && !integral)
+            {
+                continue;
+            }
+
+            AttributeData? sequenceAttribute = null;
+            bool key = false;
+            foreach (var attribute in attributes)
+            {
+                string? name = attribute.AttributeClass is { } c ? ValueShape.MetadataName(c) : null;
+                sequenceAttribute = name == KnownNames.Sequence ? attribute : sequenceAttribute;
+                key |= name == KnownNames.Key;
+            }
+
+            (string, long, long, string?, bool)? numbered = sequenceAttribute is null ? null : Numbered(symbol, sequenceAttribute, isString);
+            if (key)
+            {
+                return numbered ?? (integral ? (symbol, 1L, 1L, null, false) : null);
+            }
+
+            sequence ??= numbered;
+        }
+
+        return sequence;
+
+        static (string, long, long, string?, bool) Numbered(string member, AttributeData attribute, bool isString)
+        {
+            var (start, step, format) = SequenceArguments(attribute);
+            return (member, start, step, isString ? format : null, isString);
+        }
+    }
+
+    private static IEnumerable<(string Name, ITypeSymbol Type, ImmutableArray<AttributeData> Attributes)> KeyCandidates(INamedTypeSymbol parent)
+    {
+        for (var t = parent; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            foreach (var member in t.GetMembers())
+            {
+                if (member is IPropertySymbol { IsStatic: false } p)
+                {
+                    yield return (p.Name, p.Type, p.GetAttributes());
+                }
+                else if (member is IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false } f)
+                {
+                    yield return (f.Name, f.Type, f.GetAttributes());
+                }
+            }
+
+            foreach (var constructor in t.InstanceConstructors)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    yield return (parameter.Name, parameter.Type, parameter.GetAttributes());
+                }
+            }
+        }
+    }
+
+    private static double? NamedDouble(AttributeData attribute, string name)
+    {
+        foreach (var pair in attribute.NamedArguments)
+        {
+            if (pair.Key == name && pair.Value.Value is IConvertible value)
+            {
+                return Convert.ToDouble(value, CultureInfo.InvariantCulture);
+            }
         }
 
         return null;
@@ -528,6 +910,20 @@ internal sealed class RuleReader
         return ReadRange(attribute) is { } bounds && CheckBounds(attribute, "Range", bounds.Min, bounds.Max)
             ? RuleModel.Simple(RuleKind.Uniform, bounds.Min, bounds.Max)
             : null;
+    }
+
+    /// <summary>Whether a member's name says it holds an amount of money (Price, UnitCost, TotalAmount, Salary …).</summary>
+    internal static bool IsMoneyName(string name)
+    {
+        foreach (var word in new[] { "price", "cost", "amount", "total", "fee", "balance", "salary", "wage", "payment", "charge", "tax", "discount", "revenue", "income", "budget", "subtotal", "refund" })
+        {
+            if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private (double Min, double Max)? ReadRange(AttributeData attribute)
@@ -810,6 +1206,7 @@ internal sealed class RuleReader
         switch (_shape.Kind)
         {
             case ValueKind.Guid:
+            case >= ValueKind.SByte and <= ValueKind.UInt64 or ValueKind.String when rule.Kind == RuleKind.Sequence:
                 return true;
             case ValueKind.String when rule.Kind is RuleKind.Pattern or RuleKind.Categorical or RuleKind.PiiFake or RuleKind.Fake or RuleKind.Default:
                 return true;

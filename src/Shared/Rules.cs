@@ -33,6 +33,15 @@ internal sealed record ModifiersModel(
     int CountMax)
 {
     public static readonly ModifiersModel None = new(0, false, false, 0, 0, -1, -1, -1, 1, 3);
+
+    /// <summary>[OnlyWhen]: the member of the same type that decides whether this one has a value, if any.</summary>
+    public string? WhenSource { get; init; }
+
+    /// <summary>[OnlyWhen]: the deciding member's values (as text: enum member names, invariant numbers, true/false).</summary>
+    public EquatableArray<string> WhenValues { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Whether the member carries DataAnnotations' [Key].</summary>
+    public bool IsKey { get; init; }
 }
 
 /// <summary>A member's privacy marks.</summary>
@@ -96,4 +105,7 @@ internal enum RuleKind
     Probability,
     DateRange,
     Pattern,
+    Sequence,
+    After,
+    Reference,
 }

@@ -299,3 +299,86 @@ public sealed class FakeAttribute : GenerationAttribute
     /// <summary>What to fake.</summary>
     public FakeKind Kind { get; }
 }
+
+/// <summary>
+/// Sequential keys, unique by construction: row <c>i</c> gets <c>Start + i × Step</c>. On a string member the number is
+/// formatted with <see cref="Format"/> (a composite format such as <c>"ORD-{0:D6}"</c>, invariant culture).
+/// </summary>
+/// <example><c>[Sequence(Start = 1)] public int Id { get; init; }</c> gives 1, 2, 3 … in every slice.</example>
+public sealed class SequenceAttribute : GenerationAttribute
+{
+    /// <summary>The first row's number.</summary>
+    public long Start { get; set; } = 1;
+
+    /// <summary>The difference between consecutive rows; not zero.</summary>
+    public long Step { get; set; } = 1;
+
+    /// <summary>For string members: a composite format of the number (<c>{0}</c>); the plain number when omitted.</summary>
+    public string? Format { get; set; }
+}
+
+/// <summary>
+/// A date, timestamp or number drawn after another member of the same row: the other member's value plus an offset
+/// uniform in <c>[Min, Max]</c>. For dates and timestamps the bounds are <see cref="System.TimeSpan"/> text
+/// (<c>"1.00:00"</c> is one day, <c>"30"</c> thirty days; timestamps move by whole seconds, dates by whole days); for
+/// numbers they are numbers. When the other member is null, so is this one.
+/// </summary>
+/// <example><c>[After(nameof(OrderDate), Min = "1.00:00", Max = "30.00:00")] public DateTime? ShippedDate { get; init; }</c></example>
+public sealed class AfterAttribute : GenerationAttribute
+{
+    /// <summary>Draws the member after <paramref name="member"/>.</summary>
+    /// <param name="member">The member of the same type it follows (use <c>nameof</c>).</param>
+    public AfterAttribute(string member) => Member = member;
+
+    /// <summary>The member it follows.</summary>
+    public string Member { get; }
+
+    /// <summary>The smallest offset (invariant culture); zero when omitted.</summary>
+    public string Min { get; set; } = "0";
+
+    /// <summary>The largest offset (invariant culture); thirty days, or 30, when omitted.</summary>
+    public string Max { get; set; } = "30";
+}
+
+/// <summary>How many children each parent row gets under <see cref="ReferencesAttribute"/>.</summary>
+/// <remarks>Values are fixed numbers: specs and models store them.</remarks>
+public enum ChildCount
+{
+    /// <summary>Each child names a parent chosen uniformly (counts per parent are binomial, near Poisson(<c>Mean</c>)).</summary>
+    Uniform = 1,
+    /// <summary>Exactly <c>Mean</c> children per parent, in parent order.</summary>
+    Fixed = 2,
+    /// <summary>Poisson(<c>Mean</c>) children per parent (some have none), in parent order.</summary>
+    Poisson = 3,
+    /// <summary>A long tail: the parent of popularity rank <c>k</c> is named with probability ∝ <c>1 / k^Exponent</c>.</summary>
+    Zipf = 4,
+}
+
+/// <summary>
+/// A foreign key: the member names a row of another schema whose key is a <see cref="SequenceAttribute"/> member (or an
+/// integer DataAnnotations <c>[Key]</c>, which is the sequence 1, 2, 3 …). Every value names one of the first
+/// <see cref="Parents"/> rows of that table, whatever the slice, and the children per parent follow
+/// <see cref="PerParent"/>.
+/// </summary>
+/// <example><c>[References(typeof(Customer), Parents = 1000, PerParent = ChildCount.Poisson, Mean = 3)] public int CustomerId { get; init; }</c></example>
+public sealed class ReferencesAttribute : GenerationAttribute
+{
+    /// <summary>References rows of <paramref name="parent"/>.</summary>
+    /// <param name="parent">The parent schema.</param>
+    public ReferencesAttribute(Type parent) => Parent = parent;
+
+    /// <summary>The parent schema.</summary>
+    public Type Parent { get; }
+
+    /// <summary>The number of parent rows the children are spread over; positive.</summary>
+    public int Parents { get; set; } = 1000;
+
+    /// <summary>The distribution of children per parent.</summary>
+    public ChildCount PerParent { get; set; } = ChildCount.Uniform;
+
+    /// <summary>The mean number of children per parent (a whole number for <see cref="ChildCount.Fixed"/>); positive.</summary>
+    public double Mean { get; set; } = 1;
+
+    /// <summary>For <see cref="ChildCount.Zipf"/>: the exponent; positive.</summary>
+    public double Exponent { get; set; } = 1;
+}

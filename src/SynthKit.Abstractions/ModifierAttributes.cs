@@ -78,3 +78,27 @@ public sealed class CountAttribute : Attribute
     /// <summary>The most elements.</summary>
     public int Max { get; }
 }
+
+/// <summary>
+/// A conditional rule: the member has a value only in rows whose <see cref="Member"/> holds one of
+/// <see cref="Values"/>, and is null in every other row (so the member must be nullable).
+/// </summary>
+/// <example><c>[OnlyWhen(nameof(Status), OrderStatus.Shipped, OrderStatus.Delivered)] public DateTime? ShippedDate { get; init; }</c></example>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false, AllowMultiple = false)]
+public sealed class OnlyWhenAttribute : Attribute
+{
+    /// <summary>A value only when <paramref name="member"/> holds one of <paramref name="values"/>.</summary>
+    /// <param name="member">The member of the same type that decides (use <c>nameof</c>): a string, enum, boolean or integer.</param>
+    /// <param name="values">The values of that member under which this one has a value; at least one.</param>
+    public OnlyWhenAttribute(string member, params object[] values)
+    {
+        Member = member;
+        Values = values;
+    }
+
+    /// <summary>The member that decides.</summary>
+    public string Member { get; }
+
+    /// <summary>The values under which this member has a value.</summary>
+    public object[] Values { get; }
+}

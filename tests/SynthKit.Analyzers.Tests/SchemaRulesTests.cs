@@ -25,7 +25,7 @@ public class SchemaRulesTests
     [MemberData(nameof(SynthKit.TestCases.RuleErrorCases.All), MemberType = typeof(SynthKit.TestCases.RuleErrorCases))]
     public async Task Rule_errors_are_reported_at_the_attribute(string id, string member, params string[] arguments)
     {
-        string source = Header + "[SyntheticSchema] public class C { " + member + " }";
+        string source = Header + SynthKit.TestCases.RuleErrorCases.Parents + "[SyntheticSchema] public class C { " + member + " }";
 
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(id).WithLocation(0).WithArguments(arguments));
     }

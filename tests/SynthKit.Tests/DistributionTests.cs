@@ -194,9 +194,14 @@ public class DistributionTests
         Assert.All(s_rows, r => Assert.InRange(r.Bounded.Length, 5, 12));
         Assert.All(s_rows, r => Assert.InRange(r.Short.Length, 1, 4));
 
-        // Bounded lengths are uniform over 5..12.
-        var (chi, p) = Stats.ChiSquare(s_rows.Select(r => r.Bounded.Length), Enumerable.Range(5, 8).ToList(), _ => 1.0 / 8);
-        Assert.True(p > Stats.Alpha, $"chi² = {chi:F2}, p = {p:G3}");
+        // Bounded texts are whole lorem words (a word is cut only when none fits the room below the minimum) of lengths
+        // spread over the bounds.
+        var words = (Bogus.Bson.BArray)((Bogus.Bson.BObject)Bogus.Database.GetLocale("en")["lorem"])["words"];
+        var lorem = Enumerable.Range(0, words.Count).Select(i => words[i].StringValue).ToHashSet(StringComparer.Ordinal);
+        int whole = s_rows.Count(r => r.Bounded.Split(' ').All(lorem.Contains));
+        Assert.True(whole >= s_rows.Length * 0.99, $"{whole} of {s_rows.Length} texts are whole words");
+        Assert.All(s_rows, r => Assert.False(r.Bounded.EndsWith(' ') || r.Bounded.StartsWith(' ') || r.Bounded.Contains("  ", StringComparison.Ordinal), r.Bounded));
+        Assert.True(s_rows.Select(r => r.Bounded.Length).Distinct().Count() >= 7);
     }
 
     [Fact]

@@ -31,6 +31,10 @@ public class SpecParityTests
             yield return new object[] { new PairedSynthesizer(seed), seed };
             yield return new object[] { new PriceTagSynthesizer(seed), seed };
             yield return new object[] { new ReadingSynthesizer(seed), seed };
+            yield return new object[] { new CustomerSynthesizer(seed), seed };
+            yield return new object[] { new ShopOrderSynthesizer(seed), seed };
+            yield return new object[] { new EmployeeSynthesizer(seed), seed };
+            yield return new object[] { new AssignmentSynthesizer(seed), seed };
         }
     }
 

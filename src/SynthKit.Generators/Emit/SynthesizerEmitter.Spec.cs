@@ -47,6 +47,11 @@ internal sealed partial class SynthesizerEmitter
         }
 
         j.EndArray();
+        if (_model.Root.Members.FirstOrDefault(m => m.Modifiers.IsKey) is { } keyMember)
+        {
+            j.String("primaryKey", keyMember.Name);
+        }
+
         if (objects.Count > 0)
         {
             j.BeginArray("objects");
@@ -148,9 +153,9 @@ internal sealed partial class SynthesizerEmitter
             j.Bool("learned", true);
         }
 
-        EmitRuleSpec(j, m);
+        EmitRuleSpec(j, m, column);
         var mods = m.Modifiers;
-        if (mods.HasClamp || mods.RoundDigits >= 0 || mods.NullRate > 0 || mods.Unique || (m.Kind == ValueKind.String && (mods.MinLength >= 0 || mods.MaxLength >= 0)))
+        if (mods.HasClamp || mods.RoundDigits >= 0 || mods.NullRate > 0 || mods.Unique || mods.WhenSource is not null || (m.Kind == ValueKind.String && (mods.MinLength >= 0 || mods.MaxLength >= 0)))
         {
             j.BeginObject("modifiers");
             if (mods.HasClamp)
@@ -184,6 +189,20 @@ internal sealed partial class SynthesizerEmitter
                 j.Number("maxLength", mods.MaxLength);
             }
 
+            if (mods.WhenSource is { } when)
+            {
+                j.BeginObject("when");
+                j.String("column", PathOf(column, when));
+                j.BeginArray("values");
+                foreach (var value in mods.WhenValues)
+                {
+                    j.Item(value);
+                }
+
+                j.EndArray();
+                j.End();
+            }
+
             j.End();
         }
 
@@ -208,7 +227,14 @@ internal sealed partial class SynthesizerEmitter
         j.End();
     }
 
-    private void EmitRuleSpec(JsonText j, MemberModel m)
+    /// <summary>The column path of a sibling member of the column's own object (<c>Address.Street</c> beside <c>Address.City</c>).</summary>
+    private static string PathOf(FlatColumn column, string sibling)
+    {
+        int dot = column.Path.LastIndexOf('.');
+        return dot < 0 ? sibling : column.Path.Substring(0, dot + 1) + sibling;
+    }
+
+    private void EmitRuleSpec(JsonText j, MemberModel m, FlatColumn column)
     {
         var r = m.Rule;
         var n = r.Numbers;
@@ -219,8 +245,37 @@ internal sealed partial class SynthesizerEmitter
             case RuleKind.Fake:
                 j.String("kind", "fake");
                 j.String("fake", r.Kind == RuleKind.PiiFake ? PiiKinds.Name(r.Code)! : FakeKinds.Name(r.Code)!);
-                j.StringOrSkip("firstName", m.FirstNameSource);
-                j.StringOrSkip("lastName", m.LastNameSource);
+                j.StringOrSkip("firstName", m.FirstNameSource is null ? null : PathOf(column, m.FirstNameSource));
+                j.StringOrSkip("lastName", m.LastNameSource is null ? null : PathOf(column, m.LastNameSource));
+                j.StringOrSkip("sex", m.SexSource is null || m.FirstNameSource is not null ? null : PathOf(column, m.SexSource));
+                break;
+            case RuleKind.Sequence:
+                j.String("kind", "sequence");
+                j.Number("start", n[0]);
+                j.Number("step", n[1]);
+                j.StringOrSkip("format", r.Text);
+                break;
+            case RuleKind.After:
+                j.String("kind", "after");
+                j.String("column", PathOf(column, r.Text!));
+                j.Number("min", n[0]);
+                j.Number("max", n[1]);
+                break;
+            case RuleKind.Reference:
+                j.String("kind", "reference");
+                j.String("table", r.Values[0]);
+                j.String("parentKey", r.Values[1]);
+                j.Number("parents", n[0]);
+                j.Number("start", n[1]);
+                j.Number("step", n[2]);
+                j.StringOrSkip("format", r.Text);
+                j.String("perParent", n[3] switch { 2 => "fixed", 3 => "poisson", 4 => "zipf", _ => "uniform" });
+                j.Number("mean", n[4]);
+                if (n[3] == 4)
+                {
+                    j.Number("s", n[5]);
+                }
+
                 break;
             case RuleKind.Normal:
                 j.String("kind", "normal");
@@ -351,6 +406,11 @@ internal sealed partial class SynthesizerEmitter
     /// <summary>The statistical kind, apart from the privacy role: a personal date of birth is still a date.</summary>
     private static string StatisticalKindOf(MemberModel m)
     {
+        if (m.Rule.Kind is RuleKind.Sequence or RuleKind.Reference)
+        {
+            return "identifier";
+        }
+
         if (m.Rule.Kind == RuleKind.Categorical || m.Kind is ValueKind.Enum or ValueKind.Char)
         {
             return m.Modifiers.Unique ? "identifier" : "categorical";

@@ -53,6 +53,16 @@ internal sealed partial class SynthesizerEmitter
             hasElse = true;
         }
 
+        if (member.Modifiers.WhenSource is { } when)
+        {
+            var source = type.Members.First(m => m.Name == when);
+            _w.WriteLine($"{(hasElse ? "else " : string.Empty)}if ({Local(source)} is not ({string.Join(" or ", member.Modifiers.WhenValues.Select(label => Constant(source, label)))}))");
+            _w.OpenBlock();
+            _w.WriteLine($"{v} = null;");
+            _w.CloseBlock();
+            hasElse = true;
+        }
+
         if (member.Modifiers.NullRate > 0)
         {
             _w.WriteLine($"{(hasElse ? "else " : string.Empty)}if (random.Chance({D(member.Modifiers.NullRate)}))");
@@ -75,9 +85,39 @@ internal sealed partial class SynthesizerEmitter
         _w.WriteLine();
     }
 
+    /// <summary>A member's value as a constant pattern: an enum member, a string, a boolean or an integer.</summary>
+    private string Constant(MemberModel source, string label) => source.Kind switch
+    {
+        ValueKind.Enum => source.TypeName + "." + Id(label),
+        ValueKind.String => Str(label),
+        _ => label,
+    };
+
     private void EmitDraw(TypeModel type, MemberModel member, string v)
     {
         var rule = member.Rule;
+        if (rule.Kind == RuleKind.After)
+        {
+            var source = type.Members.First(m => m.Name == rule.Text);
+            if (source.IsNullable)
+            {
+                _w.WriteLine($"if ({Local(source)} is {{ }} after)");
+                _w.OpenBlock();
+                EmitAfter(type, member, v, "after");
+                _w.CloseBlock();
+                _w.WriteLine("else");
+                _w.OpenBlock();
+                _w.WriteLine($"{v} = null;");
+                _w.CloseBlock();
+            }
+            else
+            {
+                EmitAfter(type, member, v, Local(source));
+            }
+
+            return;
+        }
+
         if (rule.Kind == RuleKind.Categorical)
         {
             string values = StaticName(type, member, "values");
@@ -133,6 +173,43 @@ internal sealed partial class SynthesizerEmitter
                 EmitCollection(type, member, v);
                 break;
         }
+    }
+
+    /// <summary>[After]: the source's value plus an offset (seconds, days or units).</summary>
+    private void EmitAfter(TypeModel type, MemberModel member, string v, string source)
+    {
+        var n = member.Rule.Numbers;
+        switch (member.Kind)
+        {
+            case ValueKind.DateTime or ValueKind.DateTimeOffset:
+                _w.WriteLine($"{v} = global::SynthKit.RuleFunctions.AddSeconds({source}, random.Int64({L((long)n[0])}, {L((long)n[1])}));");
+                break;
+            case ValueKind.DateOnly:
+                _w.WriteLine($"{v} = global::SynthKit.RuleFunctions.AddDays({source}, random.Int64({L((long)n[0])}, {L((long)n[1])}));");
+                break;
+            default:
+                _afterSource = source;
+                EmitNumber(type, member, v);
+                _afterSource = null;
+                break;
+        }
+    }
+
+    private string? _afterSource;
+
+    /// <summary>[Sequence] and [References]: the row's number (before any string format).</summary>
+    private string SequenceNumber(TypeModel type, MemberModel member, bool isRoot)
+    {
+        var n = member.Rule.Numbers;
+        if (member.Rule.Kind == RuleKind.Sequence)
+        {
+            return $"{L((long)n[0])} + index * {L((long)n[1])}";
+        }
+
+        string parent = isRoot
+            ? $"{PickerField(member)}.Pick(random, index)"
+            : $"{Gen}.ParentPicker.PickAny(random, {L((long)n[0])}, {(int)n[3]}, {D(n[5])})";
+        return $"{L((long)n[1])} + {parent} * {L((long)n[2])}";
     }
 
     private void EmitNumber(TypeModel type, MemberModel member, string v)
@@ -201,6 +278,16 @@ internal sealed partial class SynthesizerEmitter
                 break;
             case RuleKind.PiiFake:
                 real = $"{Gen}.Fakes.{PiiKinds.Name(rule.Code)}(random)";
+                break;
+            case RuleKind.Sequence:
+            case RuleKind.Reference:
+                whole = SequenceNumber(type, member, type.Id == _model.Root.Id);
+                break;
+            case RuleKind.After when integral:
+                whole = $"(long){_afterSource} + random.Int64({L((long)Math.Ceiling(rule.Numbers[0]))}, {L((long)Math.Floor(rule.Numbers[1]))})";
+                break;
+            case RuleKind.After:
+                real = $"(double){_afterSource} + global::SynthKit.RuleFunctions.Uniform(random, {D(rule.Numbers[0])}, {D(rule.Numbers[1])})";
                 break;
         }
 
@@ -278,6 +365,17 @@ internal sealed partial class SynthesizerEmitter
                 value = m.Unique ? $"{pattern}.FromOrdinal({Permute(type, member, pattern + ".DomainSize")})" : $"{pattern}.Next(random)";
                 suffixUnique = false;
                 break;
+            case RuleKind.Sequence:
+            case RuleKind.Reference:
+                value = $"global::SynthKit.RuleFunctions.SequenceText({(rule.Text is null ? "null" : Str(rule.Text))}, {SequenceNumber(type, member, type.Id == _model.Root.Id)})";
+                suffixUnique = false;
+                break;
+            case RuleKind.PiiFake when rule.Code is PiiKinds.FirstName && member.SexSource is not null:
+                value = $"{Gen}.Fakes.FirstName(random, {SexText(type, member)})";
+                break;
+            case RuleKind.PiiFake when rule.Code is PiiKinds.FullName && member.SexSource is not null && member.FirstNameSource is null:
+                value = $"{Gen}.Fakes.FullName(random, {SexText(type, member)})";
+                break;
             case RuleKind.PiiFake when IsDerived(member):
                 string first = member.FirstNameSource is null ? $"{Gen}.Fakes.FirstName(random)" : "v_" + member.FirstNameSource;
                 string last = member.LastNameSource is null ? $"{Gen}.Fakes.LastName(random)" : "v_" + member.LastNameSource;
@@ -309,6 +407,20 @@ internal sealed partial class SynthesizerEmitter
         }
 
         _w.WriteLine($"{v} = {value};");
+    }
+
+    /// <summary>The row's sex or gender value as text, for a matching given name.</summary>
+    private string SexText(TypeModel type, MemberModel member)
+    {
+        var sex = type.Members.First(m => m.Name == member.SexSource);
+        return sex.Kind switch
+        {
+            ValueKind.Enum when sex.IsNullable => $"({Local(sex)}.HasValue ? Name_{_enums[sex.TypeName].Id}({Local(sex)}.Value) : null)",
+            ValueKind.Enum => $"Name_{_enums[sex.TypeName].Id}({Local(sex)})",
+            ValueKind.Char when sex.IsNullable => $"{Local(sex)}?.ToString()",
+            ValueKind.Char => $"{Local(sex)}.ToString()",
+            _ => Local(sex),
+        };
     }
 
     private void EmitTimestamp(TypeModel type, MemberModel member, string v)

@@ -122,6 +122,11 @@ internal sealed partial class SynthesizerEmitter
             _w.WriteLine($"private global::System.Func<{Rng}, {member.DeclaredType}>? {OverrideField(member)};");
         }
 
+        foreach (var member in _model.Root.Members.Where(m => m.Rule.Kind == RuleKind.Reference))
+        {
+            _w.WriteLine($"private readonly {Gen}.ParentPicker {PickerField(member)};");
+        }
+
         _w.WriteLine();
     }
 
@@ -138,6 +143,12 @@ internal sealed partial class SynthesizerEmitter
             {
                 _w.WriteLine($"{BaseField(member)} = {Rng}.ColumnBase(_scope, {KeyName(_model.Root, member)});");
             }
+
+            foreach (var member in _model.Root.Members.Where(m => m.Rule.Kind == RuleKind.Reference))
+            {
+                var n = member.Rule.Numbers;
+                _w.WriteLine($"{PickerField(member)} = new {Gen}.ParentPicker(_scope, {KeyName(_model.Root, member)}, {Str(_model.SchemaName + "." + member.Name)}, {L((long)n[0])}, {(int)n[3]}, {D(n[4])}, {D(n[5])});");
+            }
         }
 
         _w.WriteLine();
@@ -153,6 +164,11 @@ internal sealed partial class SynthesizerEmitter
             foreach (var member in _model.Root.Members)
             {
                 _w.WriteLine($"{OverrideField(member)} = other.{OverrideField(member)};");
+            }
+
+            foreach (var member in _model.Root.Members.Where(m => m.Rule.Kind == RuleKind.Reference))
+            {
+                _w.WriteLine($"{PickerField(member)} = other.{PickerField(member)};");
             }
         }
 
@@ -259,8 +275,9 @@ internal sealed partial class SynthesizerEmitter
                 _w.WriteLine("ulong scope = _scope;");
             }
 
-            // Members derived from others (an e-mail from the row's names) come after their sources.
-            foreach (var member in type.Members.Where(m => !IsDerived(m)).Concat(type.Members.Where(IsDerived)))
+            // Members that read others ([After], [OnlyWhen], an e-mail from the row's names) come after them.
+            var order = type.DrawOrder.Count == type.Members.Count ? type.DrawOrder.Select(i => type.Members[i]) : type.Members;
+            foreach (var member in order)
             {
                 EmitMemberValue(type, member, isRoot);
             }
@@ -329,6 +346,8 @@ internal sealed partial class SynthesizerEmitter
     private static string StaticName(TypeModel type, MemberModel member, string what) => "s_" + type.Id + "_" + Esc(member.Name) + "_" + what;
 
     private static string OverrideField(MemberModel member) => "_with" + member.Name;
+
+    private static string PickerField(MemberModel member) => "_parents" + member.Name;
 
     /// <summary>The root member's precomputed column base (<c>SynthRandom.ColumnBase(scope, key)</c>).</summary>
     private static string BaseField(MemberModel member) => "_base" + member.Name;

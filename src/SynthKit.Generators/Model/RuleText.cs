@@ -52,6 +52,11 @@ internal static class RuleText
             text.Append(" | unique");
         }
 
+        if (m.WhenSource is { } when)
+        {
+            text.Append(" | only when ").Append(when).Append(" in {").Append(string.Join(", ", m.WhenValues)).Append('}');
+        }
+
         return text.ToString();
     }
 
@@ -71,7 +76,14 @@ internal static class RuleText
                 string source = member.FirstNameSource is null && member.LastNameSource is null
                     ? string.Empty
                     : " of " + string.Join(" ", new[] { member.FirstNameSource, member.LastNameSource }.Where(s => s is not null));
-                return "fake " + PiiKinds.Name(rule.Code) + source;
+                return "fake " + PiiKinds.Name(rule.Code) + source + (member.SexSource is not null && member.FirstNameSource is null && rule.Code is PiiKinds.FirstName or PiiKinds.FullName ? " matching " + member.SexSource : string.Empty);
+            case RuleKind.Sequence:
+                return $"sequence {F(n[0])} + row × {F(n[1])}" + (rule.Text is null ? string.Empty : " as \"" + rule.Text + "\"");
+            case RuleKind.After:
+                return $"{rule.Text} + Uniform({F(n[0])}, {F(n[1])}) {(member.Kind is ValueKind.DateOnly ? "days" : member.Kind is ValueKind.DateTime or ValueKind.DateTimeOffset ? "seconds" : "units")}";
+            case RuleKind.Reference:
+                return $"reference {rule.Values[0]}.{rule.Values[1]} of {F(n[0])} rows ({F(n[1])} + row × {F(n[2])}" + (rule.Text is null ? string.Empty : " as \"" + rule.Text + "\"")
+                    + $"), {(n[3] switch { 2 => "fixed", 3 => "Poisson", 4 => "Zipf(s: " + F(n[5]) + ")", _ => "uniform" })} children, mean {F(n[4])}";
             case RuleKind.Fake:
                 return "fake " + FakeKinds.Name(rule.Code);
             case RuleKind.Normal:

@@ -75,7 +75,11 @@ internal sealed record TypeModel(
     bool IsValueType,
     EquatableArray<MemberModel> Members,
     EquatableArray<string> ConstructorArguments,
-    EquatableArray<string> DefaultedMembers);
+    EquatableArray<string> DefaultedMembers)
+{
+    /// <summary>Indices into <see cref="Members"/> in the order they are drawn: every member after those it reads.</summary>
+    public EquatableArray<int> DrawOrder { get; init; } = EquatableArray<int>.Empty;
+}
 
 /// <summary>An enum used by some member: its emitted helper name and its distinct defined members.</summary>
 internal sealed record EnumModel(string Id, string FullName, EquatableArray<string> Names);
@@ -104,4 +108,7 @@ internal sealed record MemberModel(
 
     /// <summary>For e-mail, user-name and full-name members: the same type's last-name member, if any.</summary>
     public string? LastNameSource { get; init; }
+
+    /// <summary>For first-name and full-name members: the same type's <c>Sex</c> or <c>Gender</c> member, if any.</summary>
+    public string? SexSource { get; init; }
 }

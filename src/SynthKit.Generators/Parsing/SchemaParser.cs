@@ -217,6 +217,7 @@ internal sealed partial class SchemaParser
 
         _inProgress.RemoveAt(_inProgress.Count - 1);
         LinkPersonNames(members);
+        var order = ResolveRowRules(members);
         return new TypeModel(
             Identifier(fullName),
             fullName,
@@ -224,12 +225,64 @@ internal sealed partial class SchemaParser
             type.IsValueType,
             members.ToEquatableArray(),
             constructorArguments.Select(a => a ?? string.Empty).ToEquatableArray(),
-            defaulted.ToEquatableArray());
+            defaulted.ToEquatableArray())
+        {
+            DrawOrder = order.ToEquatableArray(),
+        };
     }
 
-    /// <summary>E-mail, user-name and full-name members derive from the same type's first- and last-name members.</summary>
+    /// <summary>
+    /// Checks the rules between members (the analyzers report what is wrong; a broken rule falls back to the member's
+    /// default here) and returns the order members are drawn in: dependencies first, otherwise declaration order.
+    /// </summary>
+    private int[] ResolveRowRules(List<MemberModel> members)
+    {
+        var entries = new List<RowEntry>(members.Count);
+        foreach (var m in members)
+        {
+            var names = m.EnumId is not null && _enums.TryGetValue(m.TypeName, out var e) ? e.Names : EquatableArray<string>.Empty;
+            var entry = new RowEntry(m.Name, new TypeShape(m.Kind, m.TypeName, m.IsNullable, names, m.Collection, null, null), m.Rule, m.Modifiers, null, null);
+            entry.ImplicitSources.AddRange(new[] { m.FirstNameSource, m.LastNameSource, m.SexSource }.Where(x => x is not null)!);
+            entries.Add(entry);
+        }
+
+        var order = RowRules.Resolve(entries, static (_, _, _, _) => { });
+        for (int i = 0; i < members.Count; i++)
+        {
+            if (!entries[i].AfterValid)
+            {
+                members[i] = members[i] with { Rule = RuleModel.Simple(RuleKind.Default) };
+            }
+
+            if (!entries[i].WhenValid)
+            {
+                members[i] = members[i] with { Modifiers = members[i].Modifiers with { WhenSource = null, WhenValues = EquatableArray<string>.Empty } };
+            }
+        }
+
+        return order;
+    }
+
+    /// <summary>
+    /// E-mail, user-name and full-name members derive from the same type's first- and last-name members; a first name
+    /// is drawn from the list that matches the row's <c>Sex</c> or <c>Gender</c> member, if it has one.
+    /// </summary>
     private static void LinkPersonNames(List<MemberModel> members)
     {
+        string? sex = members.FirstOrDefault(m => m.Kind is ValueKind.String or ValueKind.Enum or ValueKind.Char
+            && m.Modifiers.WhenSource is null && m.Rule.Kind is not RuleKind.After
+            && (string.Equals(m.Name, "Sex", System.StringComparison.OrdinalIgnoreCase) || string.Equals(m.Name, "Gender", System.StringComparison.OrdinalIgnoreCase)))?.Name;
+        if (sex is not null)
+        {
+            for (int i = 0; i < members.Count; i++)
+            {
+                if (members[i] is { Kind: ValueKind.String, Rule.Kind: RuleKind.PiiFake, Rule.Code: PiiKinds.FirstName or PiiKinds.FullName })
+                {
+                    members[i] = members[i] with { SexSource = sex };
+                }
+            }
+        }
+
         string? first = members.FirstOrDefault(m => m.Kind == ValueKind.String && m.Rule.Kind == RuleKind.PiiFake && m.Rule.Code == PiiKinds.FirstName)?.Name;
         string? last = members.FirstOrDefault(m => m.Kind == ValueKind.String && m.Rule.Kind == RuleKind.PiiFake && m.Rule.Code == PiiKinds.LastName)?.Name;
         if (first is null && last is null)

@@ -26,6 +26,26 @@ public static class Fakes
     /// <returns>The name.</returns>
     public static string FirstName(SynthRandom random) => random.Pick(Data.FirstNames);
 
+    /// <summary>
+    /// A given name that matches the row's sex or gender: from the female list when the value starts with F or W
+    /// (<c>F</c>, <c>Female</c>, <c>Woman</c>), the male list when it starts with M, otherwise from all names.
+    /// </summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <param name="sex">The row's sex or gender value, as text.</param>
+    /// <returns>The name.</returns>
+    public static string FirstName(SynthRandom random, string? sex) => (sex is { Length: > 0 } ? char.ToUpperInvariant(sex[0]) : ' ') switch
+    {
+        'F' or 'W' => random.Pick(Data.FemaleFirstNames),
+        'M' => random.Pick(Data.MaleFirstNames),
+        _ => random.Pick(Data.FirstNames),
+    };
+
+    /// <summary>A full name whose given name matches the row's sex or gender (see <see cref="FirstName(SynthRandom, string)"/>).</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <param name="sex">The row's sex or gender value, as text.</param>
+    /// <returns>The name.</returns>
+    public static string FullName(SynthRandom random, string? sex) => FullName(FirstName(random, sex), LastName(random));
+
     /// <summary>A family name.</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The name.</returns>
@@ -344,8 +364,9 @@ public static class Fakes
     public static string CurrencyCode(SynthRandom random) => random.Bogus.Finance.Currency().Code;
 
     /// <summary>
-    /// Lorem-ipsum text whose length is uniform in <c>[minLength, maxLength]</c>; the last word is cut to fit and the
-    /// text never ends in a space.
+    /// Lorem-ipsum text of whole words: words are added until the text reaches a length drawn uniformly from
+    /// <c>[minLength, maxLength]</c>, never past <c>maxLength</c>; a word is cut only when no whole word fits the room left
+    /// below <c>minLength</c>. The text never ends in a space.
     /// </summary>
     /// <param name="random">The cell's randomness.</param>
     /// <param name="minLength">The shortest length.</param>
@@ -359,36 +380,77 @@ public static class Fakes
             return string.Empty;
         }
 
-        return string.Create(length, random, static (span, r) =>
+        // Whole words until the text reaches the drawn length, never past maxLength; a word is cut only when no word
+        // fits the room left and the text is still shorter than minLength.
+        int min = Math.Max(0, minLength);
+        int max = Math.Max(length, maxLength);
+        var text = new System.Text.StringBuilder(max);
+        int misses = 0;
+        while (text.Length < length)
         {
-            int position = 0;
-            while (position < span.Length)
+            string word = random.Pick(LocaleData.English.LoremWords);
+            int need = (text.Length > 0 ? 1 : 0) + word.Length;
+            if (text.Length + need <= max)
             {
-                if (position > 0)
+                if (text.Length > 0)
                 {
-                    if (span.Length - position < 2)
-                    {
-                        span[position++] = 'a';
-                        continue;
-                    }
-
-                    span[position++] = ' ';
+                    text.Append(' ');
                 }
 
-                string word = r.Pick(LocaleData.English.LoremWords);
-                int take = Math.Min(word.Length, span.Length - position);
-                word.AsSpan(0, take).CopyTo(span.Slice(position));
-                position += take;
+                text.Append(word);
+                misses = 0;
+                continue;
             }
-        });
+
+            if (text.Length >= min)
+            {
+                break;
+            }
+
+            if (++misses < 8)
+            {
+                continue; // try another word that fits
+            }
+
+            if (text.Length > 0 && max - text.Length >= 2)
+            {
+                text.Append(' ');
+            }
+            else if (text.Length > 0)
+            {
+                text.Length--; // make room for a separator rather than glue two words together
+                text.Append(' ');
+            }
+
+            text.Append(word, 0, Math.Min(word.Length, max - text.Length));
+        }
+
+        return text.ToString();
     }
 
-    /// <summary>Cuts a string to at most <paramref name="maxLength"/> characters.</summary>
+    /// <summary>
+    /// Cuts a string to at most <paramref name="maxLength"/> characters at a word boundary: after the last whole word that
+    /// fits, or — when not even the first word fits — after <paramref name="maxLength"/> characters.
+    /// </summary>
     /// <param name="value">The string.</param>
     /// <param name="maxLength">The longest length allowed.</param>
-    /// <returns>The string, or its first <paramref name="maxLength"/> characters.</returns>
-    public static string Truncate(string value, int maxLength) =>
-        value.Length <= maxLength ? value : value.Substring(0, Math.Max(0, maxLength));
+    /// <returns>The string, or its longest prefix of whole words within the length.</returns>
+    public static string Truncate(string value, int maxLength)
+    {
+        if (value.Length <= maxLength)
+        {
+            return value;
+        }
+
+        maxLength = Math.Max(0, maxLength);
+        if (value[maxLength] == ' ')
+        {
+            return value.Substring(0, maxLength).TrimEnd(' ');
+        }
+
+        int space = maxLength == 0 ? -1 : value.LastIndexOf(' ', maxLength - 1);
+        return space > 0 ? value.Substring(0, space).TrimEnd(' ') : value.Substring(0, maxLength);
+    }
 
     /// <summary>
     /// Makes a fake unique within a sequence by carrying the row number: before the <c>@</c> of an e-mail address,
@@ -484,8 +546,8 @@ public static class Fakes
             _format = shape % 3;
             _separator = (shape / 3) % 2 == 0 ? '.' : '_';
             _number = shape / 6;
-            _first = first ?? string.Empty;
-            _last = last ?? string.Empty;
+            _first = Fold(first);
+            _last = Fold(last);
             _firstLength = Math.Max(1, CleanLength(_first));
             _lastLength = Math.Max(1, CleanLength(_last));
             Length = _firstLength
@@ -534,6 +596,43 @@ public static class Fakes
 
             return n;
         }
+    }
+
+    /// <summary>A name as ASCII for an address: accents dropped ("Zoë" → "Zoe", "Müller" → "Muller"), ß → ss, æ → ae, ø → o.</summary>
+    internal static string Fold(string? value)
+    {
+        if (value is null || value.AsSpan().IndexOfAnyExcept(s_asciiAlphanumerics) < 0)
+        {
+            return value ?? string.Empty;
+        }
+
+        var text = new System.Text.StringBuilder(value.Length);
+        foreach (char c in value.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            switch (c)
+            {
+                case 'ß': text.Append("ss"); break;
+                case 'æ': text.Append("ae"); break;
+                case 'Æ': text.Append("Ae"); break;
+                case 'ø': text.Append('o'); break;
+                case 'Ø': text.Append('O'); break;
+                case 'ł': text.Append('l'); break;
+                case 'Ł': text.Append('L'); break;
+                case 'đ': text.Append('d'); break;
+                case 'Đ': text.Append('D'); break;
+                case 'œ': text.Append("oe"); break;
+                case 'Œ': text.Append("Oe"); break;
+                default:
+                    if (char.IsAsciiLetterOrDigit(c))
+                    {
+                        text.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return text.ToString();
     }
 
     private static int CleanLength(string? value)

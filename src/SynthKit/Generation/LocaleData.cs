@@ -17,9 +17,12 @@ internal sealed class LocaleData
         var root = Database.GetLocale(locale);
         FirstNames = Strings(root, "name", "first_name");
         LastNames = Strings(root, "name", "last_name");
+        FemaleFirstNames = Strings(root, "name", "female_first_name");
+        MaleFirstNames = Strings(root, "name", "male_first_name");
         FreeEmailDomains = Strings(root, "internet", "free_email");
         DomainSuffixes = Strings(root, "internet", "domain_suffix");
-        PhoneFormats = Strings(root, "phone_number", "formats");
+        // Extensions ("x####") are what a form's phone field rejects; SynthKit makes plain numbers.
+        PhoneFormats = Array.FindAll(Strings(root, "phone_number", "formats"), f => f.IndexOf('x') < 0);
         BuildingNumberFormats = Strings(root, "address", "building_number");
         StreetSuffixes = Strings(root, "address", "street_suffix");
         CityPrefixes = Strings(root, "address", "city_prefix");
@@ -48,6 +51,10 @@ internal sealed class LocaleData
     public string[] FirstNames { get; }
 
     public string[] LastNames { get; }
+
+    public string[] FemaleFirstNames { get; }
+
+    public string[] MaleFirstNames { get; }
 
     public string[] FreeEmailDomains { get; }
 

@@ -33,8 +33,32 @@ internal abstract class ColumnPlan
     /// <summary>The nested object the column belongs to, or -1 for the root.</summary>
     public int Object { get; set; } = -1;
 
-    /// <summary>Whether the value derives from other columns of the row (drawn after them).</summary>
-    public virtual bool IsDerived => false;
+    /// <summary>Whether the value reads other columns of the row (drawn after them).</summary>
+    public bool IsDerived { get; set; }
+
+    /// <summary>[OnlyWhen]: whether the row's condition holds (the value is null where it does not).</summary>
+    public Func<ColumnBatch, int, bool>? When { get; set; }
+
+    /// <summary>[References] on a root column: which parent each row names.</summary>
+    public ParentPicker? Picker { get; set; }
+
+    /// <summary>[After]: the column the value follows.</summary>
+    public int AfterSource { get; set; } = -1;
+
+    /// <summary>[Sequence] and [References]: the row's number.</summary>
+    protected long SequenceNumber(SynthRandom random, long index)
+    {
+        var r = Spec.Rule;
+        if (r.Kind == RuleKind.Sequence)
+        {
+            return (r.Start ?? 1) + (index * (r.Step ?? 1));
+        }
+
+        long parent = Picker is not null
+            ? Picker.Pick(random, index)
+            : ParentPicker.PickAny(random, r.Parents!.Value, (int)(r.PerParent ?? ChildCount.Uniform), r.S ?? 1);
+        return (r.Start ?? 1) + (parent * (r.Step ?? 1));
+    }
 
     public abstract void Draw(SynthRandom random, ulong scope, long index, ColumnBatch batch, int row);
 
@@ -82,6 +106,10 @@ internal sealed class NumberPlan : ColumnPlan
             case RuleKind.Uniform when _integral:
                 _lo = (long)Math.Ceiling(Math.Max(_rule.Min!.Value, MinOf(_type)));
                 _hi = (long)Math.Floor(Math.Min(_rule.Max!.Value, MaxOf(_type)));
+                break;
+            case RuleKind.After when _integral:
+                _lo = (long)Math.Ceiling(_rule.Min!.Value);
+                _hi = (long)Math.Floor(_rule.Max!.Value);
                 break;
             case RuleKind.Zipf:
                 _zipf = WeightedTable.Zipf(_rule.S!.Value, _rule.N!.Value);
@@ -157,6 +185,30 @@ internal sealed class NumberPlan : ColumnPlan
                 real = _fake!(random);
                 isWhole = false;
                 break;
+            case RuleKind.Sequence or RuleKind.Reference:
+                whole = SequenceNumber(random, index);
+                break;
+            case RuleKind.After:
+                {
+                    var source = batch[AfterSource];
+                    if (source.IsNull(row))
+                    {
+                        batch[Index].SetNull(row);
+                        return;
+                    }
+
+                    if (_integral)
+                    {
+                        whole = SourceValues.Whole(source, row) + random.Int64(_lo, _hi);
+                    }
+                    else
+                    {
+                        real = SourceValues.Real(source, row) + RuleFunctions.Uniform(random, r.Min!.Value, r.Max!.Value);
+                        isWhole = false;
+                    }
+
+                    break;
+                }
         }
 
         if (isWhole && !_integral)
@@ -219,9 +271,10 @@ internal sealed class StringPlan : ColumnPlan
     private readonly bool _suffixUnique;
     private readonly bool _truncate;
 
-    public StringPlan(ColumnSpec spec, int index, string keyName, int firstSource, int lastSource)
+    public StringPlan(ColumnSpec spec, int index, string keyName, int firstSource, int lastSource, int sexSource)
         : base(spec, index, keyName)
     {
+        SexSource = sexSource;
         _rule = spec.Rule;
         _minLength = spec.Modifiers?.MinLength ?? -1;
         _maxLength = spec.Modifiers?.MaxLength ?? -1;
@@ -232,6 +285,9 @@ internal sealed class StringPlan : ColumnPlan
         {
             case RuleKind.Pattern:
                 _pattern = new CompiledPattern(_rule.Pattern!);
+                _suffixUnique = false;
+                break;
+            case RuleKind.Sequence or RuleKind.Reference:
                 _suffixUnique = false;
                 break;
             case RuleKind.Fake:
@@ -246,7 +302,9 @@ internal sealed class StringPlan : ColumnPlan
 
     public int LastSource { get; }
 
-    public override bool IsDerived => FirstSource >= 0 || LastSource >= 0;
+    public int SexSource { get; }
+
+    private bool FromNames => FirstSource >= 0 || LastSource >= 0;
 
     public override void Draw(SynthRandom random, ulong scope, long index, ColumnBatch batch, int row)
     {
@@ -255,7 +313,16 @@ internal sealed class StringPlan : ColumnPlan
         {
             value = Unique ? _pattern!.FromOrdinal(Permute(index, _pattern.DomainSize, scope)) : _pattern!.Next(random);
         }
-        else if (IsDerived)
+        else if (_rule.Kind is RuleKind.Sequence or RuleKind.Reference)
+        {
+            value = RuleFunctions.SequenceText(_rule.Format, SequenceNumber(random, index));
+        }
+        else if (SexSource >= 0 && !FromNames)
+        {
+            string? sex = Text(batch, SexSource, row);
+            value = _rule.Fake == "FullName" ? Fakes.FullName(random, sex) : Fakes.FirstName(random, sex);
+        }
+        else if (FromNames)
         {
             string? first = FirstSource >= 0 ? Text(batch, FirstSource, row) : Fakes.FirstName(random);
             string? last = LastSource >= 0 ? Text(batch, LastSource, row) : Fakes.LastName(random);
@@ -381,6 +448,29 @@ internal static class ValueSetter
 
 internal sealed class OtherPlan : ColumnPlan
 {
+    private void DrawAfter(SynthRandom random, Column source, Column column, int row)
+    {
+        if (source.IsNull(row))
+        {
+            column.SetNull(row);
+            return;
+        }
+
+        long offset = random.Int64((long)Spec.Rule.Min!.Value, (long)Spec.Rule.Max!.Value);
+        switch (Spec.Type)
+        {
+            case StorageType.Date:
+                ((Column<DateOnly>)column).Set(row, RuleFunctions.AddDays(((Column<DateOnly>)source).Values[row], offset));
+                break;
+            case StorageType.DateTimeOffset:
+                ((Column<DateTimeOffset>)column).Set(row, RuleFunctions.AddSeconds(((Column<DateTimeOffset>)source).Values[row], offset));
+                break;
+            default:
+                ((Column<DateTime>)column).Set(row, RuleFunctions.AddSeconds(((Column<DateTime>)source).Values[row], offset));
+                break;
+        }
+    }
+
     private readonly long _min;
     private readonly long _max;
     private readonly double _p = 0.5;
@@ -409,6 +499,12 @@ internal sealed class OtherPlan : ColumnPlan
     public override void Draw(SynthRandom random, ulong scope, long index, ColumnBatch batch, int row)
     {
         var column = batch[Index];
+        if (Spec.Rule.Kind == RuleKind.After)
+        {
+            DrawAfter(random, batch[AfterSource], column, row);
+            return;
+        }
+
         bool fake = Spec.Rule.Kind == RuleKind.Fake;
         switch (Spec.Type)
         {
@@ -446,5 +542,58 @@ internal sealed class OtherPlan : ColumnPlan
                     break;
                 }
         }
+    }
+}
+
+/// <summary>A row's number from a numeric column of any storage type ([After] on numbers).</summary>
+internal static class SourceValues
+{
+    public static long Whole(Column column, int row) => column switch
+    {
+        Column<sbyte> c => c.Values[row],
+        Column<byte> c => c.Values[row],
+        Column<short> c => c.Values[row],
+        Column<ushort> c => c.Values[row],
+        Column<int> c => c.Values[row],
+        Column<uint> c => c.Values[row],
+        Column<long> c => c.Values[row],
+        Column<ulong> c => unchecked((long)c.Values[row]),
+        _ => (long)Real(column, row),
+    };
+
+    public static double Real(Column column, int row) => column switch
+    {
+        Column<float> c => c.Values[row],
+        Column<double> c => c.Values[row],
+        Column<decimal> c => (double)c.Values[row],
+        Column<ulong> c => c.Values[row],
+        _ => Whole(column, row),
+    };
+
+    /// <summary>Whether a row's value is one of a condition's values (compared as the column's own type).</summary>
+    public static Func<ColumnBatch, int, bool> Condition(TableSpec spec, ColumnCondition when)
+    {
+        int source = spec.IndexOf(when.Column);
+        var type = spec.Columns[source].Type;
+        if (type is StorageType.String or StorageType.Enum)
+        {
+            var values = new System.Collections.Generic.HashSet<string>(when.Values, StringComparer.Ordinal);
+            return (batch, row) => StringPlan.Text(batch, source, row) is { } text && values.Contains(text);
+        }
+
+        if (type == StorageType.Boolean)
+        {
+            bool yes = System.Linq.Enumerable.Contains(when.Values, "true"), no = System.Linq.Enumerable.Contains(when.Values, "false");
+            return (batch, row) => !batch[source].IsNull(row) && (((Column<bool>)batch[source]).Values[row] ? yes : no);
+        }
+
+        if (type == StorageType.UInt64)
+        {
+            var values = new System.Collections.Generic.HashSet<ulong>(System.Linq.Enumerable.Select(when.Values, v => ulong.Parse(v, System.Globalization.CultureInfo.InvariantCulture)));
+            return (batch, row) => !batch[source].IsNull(row) && values.Contains(((Column<ulong>)batch[source]).Values[row]);
+        }
+
+        var numbers = new System.Collections.Generic.HashSet<long>(System.Linq.Enumerable.Select(when.Values, v => long.Parse(v, System.Globalization.CultureInfo.InvariantCulture)));
+        return (batch, row) => !batch[source].IsNull(row) && numbers.Contains(Whole(batch[source], row));
     }
 }

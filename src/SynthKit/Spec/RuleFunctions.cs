@@ -168,4 +168,32 @@ public static class RuleFunctions
     /// <exception cref="FormatException">Not a date.</exception>
     public static long ParseSeconds(string text) =>
         SpecValidator.TryDate(text, out long seconds) ? seconds : throw new FormatException($"'{text}' is not an ISO 8601 date (yyyy-MM-dd) or timestamp (yyyy-MM-ddTHH:mm:ss).");
+
+    /// <summary>A timestamp moved by whole seconds, kept within <see cref="DateTime"/>'s range ([After]).</summary>
+    /// <param name="value">The timestamp it follows.</param>
+    /// <param name="seconds">The offset in seconds.</param>
+    /// <returns>The moved timestamp.</returns>
+    public static DateTime AddSeconds(DateTime value, long seconds) =>
+        new(Math.Clamp(value.Ticks + Math.Clamp(seconds, -315_537_897_600L, 315_537_897_600L) * TimeSpan.TicksPerSecond, 0L, DateTime.MaxValue.Ticks), value.Kind);
+
+    /// <summary>A timestamp with offset moved by whole seconds, kept within range ([After]).</summary>
+    /// <param name="value">The timestamp it follows.</param>
+    /// <param name="seconds">The offset in seconds.</param>
+    /// <returns>The moved timestamp, with the same offset from UTC.</returns>
+    public static DateTimeOffset AddSeconds(DateTimeOffset value, long seconds) =>
+        new(AddSeconds(value.DateTime, seconds), value.Offset);
+
+    /// <summary>A date moved by whole days, kept within <see cref="DateOnly"/>'s range ([After]).</summary>
+    /// <param name="value">The date it follows.</param>
+    /// <param name="days">The offset in days.</param>
+    /// <returns>The moved date.</returns>
+    public static DateOnly AddDays(DateOnly value, long days) =>
+        DateOnly.FromDayNumber((int)Math.Clamp(value.DayNumber + Math.Clamp(days, -4_000_000L, 4_000_000L), 0L, DateOnly.MaxValue.DayNumber));
+
+    /// <summary>The text of a sequence number ([Sequence] and [References] on strings): the format, or the plain number.</summary>
+    /// <param name="format">A composite format of one number, or null.</param>
+    /// <param name="number">The number.</param>
+    /// <returns>The text, in the invariant culture.</returns>
+    public static string SequenceText(string? format, long number) =>
+        format is null ? number.ToString(CultureInfo.InvariantCulture) : string.Format(CultureInfo.InvariantCulture, format, number);
 }

@@ -142,6 +142,22 @@ public enum RuleKind
 
     /// <summary>A <see cref="RuleSpec.Pattern"/>: <c>#</c> digit, <c>?</c> letter, <c>*</c> either, <c>\</c> escapes.</summary>
     Pattern,
+
+    /// <summary>Row <c>i</c> gets <see cref="RuleSpec.Start"/> + i × <see cref="RuleSpec.Step"/> (strings: through <see cref="RuleSpec.Format"/>).</summary>
+    Sequence,
+
+    /// <summary>
+    /// The value of <see cref="RuleSpec.Column"/> in the same row plus an offset uniform in [<see cref="RuleSpec.Min"/>,
+    /// <see cref="RuleSpec.Max"/>]: seconds for timestamps, days for dates, units for numbers; null when that column is.
+    /// </summary>
+    After,
+
+    /// <summary>
+    /// A foreign key: the key of a row of <see cref="RuleSpec.Table"/> (its sequence <see cref="RuleSpec.Start"/>,
+    /// <see cref="RuleSpec.Step"/>, <see cref="RuleSpec.Format"/>) among its first <see cref="RuleSpec.Parents"/> rows, with
+    /// children per parent by <see cref="RuleSpec.PerParent"/>.
+    /// </summary>
+    Reference,
 }
 
 /// <summary>A string enum converter that writes and reads camelCase names, so spec JSON reads naturally.</summary>

@@ -75,12 +75,12 @@ public sealed class SpecSynthesizer : ISynthesizer
                 continue;
             }
 
-            var plan = Compile(spec, i, _objects);
+            var plan = Compile(spec, i, _objects, _scope);
             (plan.IsDerived ? derived : rules).Add(plan);
         }
 
         _rulePlans = rules.ToArray();
-        _derivedPlans = derived.ToArray();
+        _derivedPlans = SpecOrder.Sort(spec, derived, p => p.Index).ToArray();
         _bases = new ulong[spec.Columns.Count];
         foreach (var plan in rules)
         {
@@ -190,6 +190,12 @@ public sealed class SpecSynthesizer : ISynthesizer
                 random.Reset(scope, plan.Key, 0);
             }
 
+            if (plan.When is { } when && !when(batch, row))
+            {
+                batch[plan.Index].SetNull(row);
+                continue;
+            }
+
             if (plan.NullRate > 0 && random.Chance(plan.NullRate))
             {
                 batch[plan.Index].SetNull(row);
@@ -253,7 +259,7 @@ public sealed class SpecSynthesizer : ISynthesizer
         }
     }
 
-    private static ColumnPlan Compile(TableSpec spec, int i, ObjectPlan[] objects)
+    private static ColumnPlan Compile(TableSpec spec, int i, ObjectPlan[] objects, ulong scope)
     {
         var c = spec.Columns[i];
         string keyName = c.Key ?? spec.Name + "." + c.Name;
@@ -276,7 +282,8 @@ public sealed class SpecSynthesizer : ISynthesizer
                 last = c.Rule.LastName is null ? -1 : spec.IndexOf(c.Rule.LastName);
             }
 
-            plan = new StringPlan(c, i, keyName, first, last);
+            int sex = c.Rule.Kind == RuleKind.Fake && c.Rule.Sex is not null ? spec.IndexOf(c.Rule.Sex) : -1;
+            plan = new StringPlan(c, i, keyName, first, last, sex);
         }
         else if (c.Type is >= StorageType.Int8 and <= StorageType.Decimal or StorageType.Duration)
         {
@@ -288,6 +295,18 @@ public sealed class SpecSynthesizer : ISynthesizer
         }
 
         plan.Object = owner;
+        plan.IsDerived = SpecOrder.Sources(spec, c).Count > 0;
+        plan.AfterSource = c.Rule.Kind == RuleKind.After ? spec.IndexOf(c.Rule.Column!) : -1;
+        if (c.Modifiers?.When is { } when)
+        {
+            plan.When = SourceValues.Condition(spec, when);
+        }
+
+        if (c.Rule.Kind == RuleKind.Reference && owner < 0)
+        {
+            plan.Picker = new Generation.ParentPicker(scope, plan.Key, keyName, c.Rule.Parents!.Value, (int)(c.Rule.PerParent ?? ChildCount.Uniform), c.Rule.Mean ?? 1, c.Rule.S ?? 1);
+        }
+
         return plan;
     }
 

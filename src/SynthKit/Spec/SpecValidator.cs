@@ -83,6 +83,30 @@ internal static class SpecValidator
                 {
                     Fail(at + ".modifiers.round", "digits must be within 0 … 15");
                 }
+
+                if (m.When is { } when)
+                {
+                    var source = when.Column is null ? null : spec.FindColumn(when.Column);
+                    if (source is null || ReferenceEquals(source, c))
+                    {
+                        Fail(at + ".modifiers.when.column", $"'{when.Column}' is not another column of the table");
+                    }
+
+                    if (source!.Type is not (StorageType.String or StorageType.Enum or StorageType.Boolean or >= StorageType.Int8 and <= StorageType.UInt64))
+                    {
+                        Fail(at + ".modifiers.when.column", $"'{when.Column}' is {source.Type}; the deciding column must be a string, enum, boolean or integer");
+                    }
+
+                    if (when.Values is not { Count: > 0 } || !System.Linq.Enumerable.All(when.Values, v => v is not null && ConditionValue(source.Type, v)))
+                    {
+                        Fail(at + ".modifiers.when.values", $"needs at least one value, each a value of {source.Type}");
+                    }
+
+                    if (!c.Nullable)
+                    {
+                        Fail(at + ".modifiers.when", "a conditional column is null in the other rows, so it must be nullable");
+                    }
+                }
             }
 
             if (c.Type == StorageType.Enum && (c.Categories is null || c.Categories.Count == 0))
@@ -105,7 +129,19 @@ internal static class SpecValidator
         {
             Fail("primaryKey", $"'{spec.PrimaryKey}' is not a column");
         }
+
+        if (SpecOrder.Cycle(spec) is { } cycle)
+        {
+            Fail("columns", $"the columns depend on each other in a cycle: {cycle}");
+        }
     }
+
+    private static bool ConditionValue(StorageType type, string v) => type switch
+    {
+        StorageType.Boolean => v is "true" or "false",
+        >= StorageType.Int8 and <= StorageType.UInt64 => Parses(type, v),
+        _ => true,
+    };
 
     private static void ValidateRule(TableSpec spec, ColumnSpec c, string at, Action<string, string> fail)
     {
@@ -197,9 +233,56 @@ internal static class SpecValidator
                 }
 
                 break;
+            case RuleKind.Sequence:
+                Need(c.Type is >= StorageType.Int8 and <= StorageType.UInt64 or StorageType.String, "sequence numbers integer or string columns");
+                Need(r.Step is not 0, "sequence needs a step other than zero");
+                Need(r.Format is null || (c.Type == StorageType.String && FormatIsValid(r.Format)), $"format '{r.Format}' is not a composite format of one number on a string column");
+                break;
+            case RuleKind.After:
+                {
+                    var source = r.Column is null ? null : spec.FindColumn(r.Column);
+                    Need(date || (numeric && c.Type != StorageType.Duration), "after offsets dates, timestamps and numbers");
+                    Need(source is not null && !ReferenceEquals(source, c), $"column '{r.Column}' is not another column of the table");
+                    bool integral = c.Type is >= StorageType.Int8 and <= StorageType.UInt64;
+                    Need(date ? source!.Type == c.Type : integral ? source!.Type is >= StorageType.Int8 and <= StorageType.UInt64 : source!.Type is >= StorageType.Int8 and <= StorageType.Decimal,
+                        $"a {c.Type} column cannot follow '{r.Column}' of type {source!.Type}");
+                    Need(!source.Nullable || c.Nullable, $"'{r.Column}' is nullable, so this column must be too");
+                    Need(Finite(r.Min) && Finite(r.Max) && r.Min <= r.Max && (!(integral || date) || Math.Ceiling(r.Min!.Value) <= Math.Floor(r.Max!.Value)), "after needs finite min ≤ max (whole seconds, days or integers where the column is)");
+                    break;
+                }
+
+            case RuleKind.Reference:
+                Need(c.Type is >= StorageType.Int8 and <= StorageType.UInt64 or StorageType.String, "a reference is an integer or string column");
+                Need(!string.IsNullOrEmpty(r.Table) && !string.IsNullOrEmpty(r.ParentKey), "reference needs the parent table and its key");
+                Need(r.Parents is > 0 and <= int.MaxValue - 1, "reference needs a positive number of parents (below 2^31)");
+                Need(r.Step is not 0, "reference needs a key step other than zero");
+                Need(r.PerParent is null || Enum.IsDefined(r.PerParent.Value), "perParent is uniform, fixed, poisson or zipf");
+                Need(Positive(r.Mean ?? 1) && (r.Mean ?? 1) <= 1_000_000 && (r.PerParent != ChildCount.Fixed || Math.Floor(r.Mean ?? 1) == (r.Mean ?? 1)), "reference needs a positive mean number of children (whole for fixed, at most 1,000,000)");
+                Need(r.PerParent != ChildCount.Zipf || (Positive(r.S ?? 1) && r.Parents <= 10_000_000), "a zipf reference needs a positive s and at most 10,000,000 parents");
+                Need(r.Format is null || (c.Type == StorageType.String && FormatIsValid(r.Format)), $"format '{r.Format}' is not a composite format of one number on a string column");
+                break;
             default:
                 fail(at + ".kind", "unknown rule");
                 break;
+        }
+
+        if (r.Sex is not null)
+        {
+            Need(r.Kind == RuleKind.Fake && r.Fake is "FirstName" or "FullName", "only FirstName and FullName match a sex column");
+            Need(spec.FindColumn(r.Sex) is { Type: StorageType.String or StorageType.Enum or StorageType.Char }, $"sex '{r.Sex}' is not a string, enum or char column");
+        }
+    }
+
+    private static bool FormatIsValid(string format)
+    {
+        try
+        {
+            _ = string.Format(CultureInfo.InvariantCulture, format, 1L);
+            return format.Contains("{0", StringComparison.Ordinal);
+        }
+        catch (FormatException)
+        {
+            return false;
         }
     }
 

@@ -126,7 +126,10 @@ internal static class StorageTypes
             RuleKind.Categorical => "Categorical(" + string.Join(", ", r.Values ?? Array.Empty<string?>()) + ")",
             RuleKind.DateRange => $"dates [{r.From}, {r.To}]",
             RuleKind.Pattern => $"Pattern(\"{r.Pattern}\")",
-            RuleKind.Fake => "fake " + r.Fake,
+            RuleKind.Fake => "fake " + r.Fake + (r.Sex is null ? string.Empty : " matching " + r.Sex),
+            RuleKind.Sequence => $"sequence {F(r.Start ?? 1)} + row × {F(r.Step ?? 1)}" + (r.Format is null ? string.Empty : $" as \"{r.Format}\""),
+            RuleKind.After => $"{r.Column} + Uniform({F(r.Min)}, {F(r.Max)}) {(c.Type == StorageType.Date ? "days" : c.Type is StorageType.DateTime or StorageType.DateTimeOffset ? "seconds" : "units")}",
+            RuleKind.Reference => $"reference {r.Table}.{r.ParentKey} of {F(r.Parents)} rows, {(r.PerParent ?? ChildCount.Uniform).ToString().ToLowerInvariant()} children, mean {F(r.Mean ?? 1)}",
             _ => "default",
         });
         var m = c.Modifiers;
@@ -148,6 +151,11 @@ internal static class StorageTypes
         if (m?.Unique == true)
         {
             text.Append(" | unique");
+        }
+
+        if (m?.When is { } when)
+        {
+            text.Append(" | only when ").Append(when.Column).Append(" in {").Append(string.Join(", ", when.Values)).Append('}');
         }
 
         if (c.Learned)

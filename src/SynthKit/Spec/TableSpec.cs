@@ -263,6 +263,19 @@ public sealed class ColumnModifiers
 
     /// <summary>The longest string, if bounded.</summary>
     public int? MaxLength { get; init; }
+
+    /// <summary>A condition on another column of the row: the value is null in rows where it does not hold ([OnlyWhen]).</summary>
+    public ColumnCondition? When { get; init; }
+}
+
+/// <summary>A condition on a column of the same row: it holds one of <see cref="Values"/>.</summary>
+public sealed class ColumnCondition
+{
+    /// <summary>The column that decides (string, enum, boolean or integer).</summary>
+    public required string Column { get; init; }
+
+    /// <summary>The values under which the condition holds, as text (enum member names, invariant numbers, <c>true</c>/<c>false</c>).</summary>
+    public required IReadOnlyList<string> Values { get; init; }
 }
 
 /// <summary>A generation rule as data: its kind and the parameters that kind uses (the others are null).</summary>
@@ -273,7 +286,7 @@ public sealed class RuleSpec
     /// <summary>The rule.</summary>
     public required RuleKind Kind { get; init; }
 
-    /// <summary>Normal: the mean.</summary>
+    /// <summary>Normal: the mean; Reference: the mean number of children per parent.</summary>
     public double? Mean { get; init; }
 
     /// <summary>Normal: the standard deviation.</summary>
@@ -285,10 +298,10 @@ public sealed class RuleSpec
     /// <summary>LogNormal: the log-scale standard deviation.</summary>
     public double? Sigma { get; init; }
 
-    /// <summary>Uniform and Triangular: the lower bound.</summary>
+    /// <summary>Uniform and Triangular: the lower bound; After: the smallest offset.</summary>
     public double? Min { get; init; }
 
-    /// <summary>Uniform and Triangular: the upper bound.</summary>
+    /// <summary>Uniform and Triangular: the upper bound; After: the largest offset.</summary>
     public double? Max { get; init; }
 
     /// <summary>Triangular: the mode.</summary>
@@ -300,7 +313,7 @@ public sealed class RuleSpec
     /// <summary>Poisson: the mean.</summary>
     public double? Lambda { get; init; }
 
-    /// <summary>Zipf: the exponent.</summary>
+    /// <summary>Zipf: the exponent (also of a Reference's Zipf spread).</summary>
     public double? S { get; init; }
 
     /// <summary>Zipf: the number of ranks.</summary>
@@ -335,6 +348,34 @@ public sealed class RuleSpec
 
     /// <summary>Fake e-mail, user name and full name: the column of the same row's last name to derive from.</summary>
     public string? LastName { get; init; }
+
+    /// <summary>Fake FirstName and FullName: the column of the same row's sex or gender the given name matches.</summary>
+    public string? Sex { get; init; }
+
+    /// <summary>Sequence and Reference: the first number.</summary>
+    public long? Start { get; init; }
+
+    /// <summary>Sequence and Reference: the difference between consecutive numbers.</summary>
+    public long? Step { get; init; }
+
+    /// <summary>Sequence and Reference on strings: a composite format of the number (<c>"ORD-{0:D6}"</c>).</summary>
+    public string? Format { get; init; }
+
+    /// <summary>After: the column of the same row the value follows.</summary>
+    public string? Column { get; init; }
+
+    /// <summary>Reference: the parent table's name.</summary>
+    public string? Table { get; init; }
+
+    /// <summary>Reference: the parent table's key column.</summary>
+    public string? ParentKey { get; init; }
+
+    /// <summary>Reference: the number of parent rows.</summary>
+    public long? Parents { get; init; }
+
+    /// <summary>Reference: the distribution of children per parent (<see cref="RuleSpec.Mean"/> children on average; Zipf's exponent in <see cref="S"/>).</summary>
+    [JsonConverter(typeof(CamelCaseEnumConverter<ChildCount>))]
+    public ChildCount? PerParent { get; init; }
 
     /// <summary>DateRange: the first date or timestamp (ISO 8601; inclusive).</summary>
     public string? From { get; init; }
