@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using SynthKit.Fixtures;
 
 namespace SynthKit.Cli;
@@ -16,7 +17,8 @@ internal static class GenerateCommand
         Cli.MustBeAFile(specFile);
         var metadata = new Option<FileInfo?>("--metadata", "-m") { Description = "Generate from SDV single-table metadata (each column's default rule; PII sdtypes are faked) instead of an assembly." };
         Cli.MustBeAFile(metadata);
-        var rows = new Option<int>("--rows", "-n") { Description = "How many rows to write.", Required = true };
+        var rows = new Option<int>("--rows", "-n") { Description = "How many rows to write (with --dataset: of a table that is neither parent nor child; default 1000)." };
+        var dataset = new Option<bool>("--dataset") { Description = "With --assembly: write related tables together into the --out directory — the --schema table and every table it references (all related tables without --schema), each with as many rows as its references need, a parent with the parents its children name, a child with its natural size." };
         var seed = new Option<long>("--seed") { Description = "The seed (default 0). The same seed gives the same bytes on every machine.", DefaultValueFactory = _ => 0 };
         var start = new Option<long>("--start") { Description = "The first row index (default 0).", DefaultValueFactory = _ => 0 };
         var outputs = new Outputs();
@@ -24,20 +26,29 @@ internal static class GenerateCommand
 
         var command = new Command("generate", "Write a fixture and its manifest from a synthesizer in a built assembly, or from a column spec or SDV metadata alone, or load the rows into SQLite or PostgreSQL. Writes nothing when the bytes would not change; writes atomically otherwise.")
         {
-            assembly, schema, specFile, metadata, rows, seed, start, references,
+            assembly, schema, specFile, metadata, rows, seed, start, references, dataset,
         };
         outputs.AddTo(command);
         command.Validators.Add(result =>
         {
             bool fromAssembly = result.GetValue(assembly) is not null;
             int sources = (fromAssembly ? 1 : 0) + (result.GetValue(specFile) is null ? 0 : 1) + (result.GetValue(metadata) is null ? 0 : 1);
+            bool isDataset = result.GetValue(dataset);
             if (sources != 1)
             {
                 result.AddError("Give exactly one of --assembly (with --schema), --spec and --metadata.");
             }
-            else if (fromAssembly && result.GetValue(schema) is null)
+            else if (isDataset && (!fromAssembly || result.GetValue(outputs.Shards) is not null || result.GetValue(outputs.Postgres) is not null || result.GetValue(outputs.Format) == "sqlite" || result.GetResult(start) is { Implicit: false }))
+            {
+                result.AddError("--dataset writes the related tables of an --assembly as files into the --out directory (csv, jsonl or parquet); it takes no --start, --shards or database.");
+            }
+            else if (fromAssembly && !isDataset && result.GetValue(schema) is null)
             {
                 result.AddError("--assembly needs --schema.");
+            }
+            else if (!isDataset && result.GetResult(rows) is not { Implicit: false })
+            {
+                result.AddError("Option '--rows' is required.");
             }
 
             long first;
@@ -68,6 +79,11 @@ internal static class GenerateCommand
             {
                 synthesizer = new SpecSynthesizer(SdvMetadata.Load(m.FullName), seedValue);
             }
+            else if (parse.GetValue(dataset))
+            {
+                WriteDataset(console, parse, outputs, SchemaAssembly.Load(parse.GetValue(assembly)!.FullName, parse.GetValue(references) ?? []), parse.GetValue(schema), seedValue, parse.GetResult(rows) is { Implicit: false } ? parse.GetValue(rows) : 1000);
+                return Cli.Ok;
+            }
             else
             {
                 var loaded = SchemaAssembly.Load(parse.GetValue(assembly)!.FullName, parse.GetValue(references) ?? []);
@@ -78,5 +94,32 @@ internal static class GenerateCommand
             return Cli.Ok;
         });
         return command;
+    }
+
+    /// <summary>Related tables into one directory, each with its manifest, so that every foreign key names a parent row.</summary>
+    private static void WriteDataset(Reporter console, ParseResult parse, Outputs outputs, SchemaAssembly loaded, string? root, long seed, int defaultRows)
+    {
+        var all = loaded.Synthesizers.Select(s => s.Create(seed)).ToList();
+        var roots = root is null ? Array.Empty<string>() : new[] { loaded.Find(root).Schema.Name };
+        var tables = RelatedTables.Close(all, roots);
+        if (tables.Count == 0)
+        {
+            throw new SynthKitException(ErrorCodes.InvalidSpec, "the assembly has no tables related by [References]; name one with --schema");
+        }
+
+        var rows = RelatedTables.Rows(tables, defaultRows);
+        string directory = parse.GetValue(outputs.Out)!.FullName;
+        Directory.CreateDirectory(directory);
+        var format = Formats.Parse(parse.GetValue(outputs.Format)) ?? FixtureFormat.Csv;
+        string extension = format switch { FixtureFormat.JsonLines => ".jsonl", FixtureFormat.Parquet => ".parquet", _ => ".csv" };
+        foreach (var table in tables)
+        {
+            string path = Path.Combine(directory, table.Spec.Name + extension);
+            var spec = new FixtureSpec(path, rows[table.Spec.Name], seed, format) { Parallelism = parse.GetValue(outputs.Parallel) };
+            var outcome = console.WithProgress($"Generating {Path.GetFileName(path)}", spec.Rows, progress => FixtureFiles.Update(table, spec, progress, console.Cancellation));
+            console.Line(outcome.Status == FixtureStatus.Written
+                ? $"Wrote {path} ({spec.Rows:N0} rows of {table.Spec.Name}, {outcome.Bytes:N0} bytes) and its manifest."
+                : $"{path} is up to date ({spec.Rows:N0} rows of {table.Spec.Name}).");
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using SynthKit.Cli.Tests.Schemas;
 using SynthKit.Fixtures;
 
@@ -26,6 +27,62 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal(FixtureFiles.Render(new CustomerSynthesizer(3), new FixtureSpec(file, 25, 3)), File.ReadAllBytes(file));
         var manifest = FixtureManifest.Parse(File.ReadAllBytes(file + ".synth.json"));
         Assert.Equal((CustomerSynthesizer.Schema.Fingerprint, 3L, 25), (manifest.Fingerprint, manifest.Seed, manifest.Rows));
+    }
+
+    [Fact]
+    public void A_dataset_writes_related_tables_whose_foreign_keys_name_existing_parents()
+    {
+        string directory = _temp["shop"];
+
+        var (code, output, error) = Run.Synthkit(["generate", "--dataset", "--assembly", Run.SchemaAssembly, "--schema", "SaleLine", "--seed", "2", "--out", directory]);
+
+        Assert.True(code == 0, error);
+        var stores = File.ReadAllLines(Path.Combine(directory, "Store.csv"));
+        var sales = File.ReadAllLines(Path.Combine(directory, "Sale.csv"));
+        var lines = File.ReadAllLines(Path.Combine(directory, "SaleLine.csv"));
+        Assert.Equal((21, 61, 181), (stores.Length, sales.Length, lines.Length)); // 20 stores and 60 sales (what the children name), 60 × 3 lines
+        var storeIds = stores.Skip(1).Select(l => l.Split(',')[0]).ToHashSet();
+        var saleIds = sales.Skip(1).Select(l => l.Split(',')[0]).ToHashSet();
+        Assert.All(sales.Skip(1), l => Assert.Contains(l.Split(',')[1], storeIds));
+        Assert.All(lines.Skip(1), l => Assert.Contains(l.Split(',')[0], saleIds));
+        Assert.Equal(Enumerable.Range(1000, 60).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), sales.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Equal(FixtureFiles.Render(new SynthKit.Cli.Tests.Shop.SaleSynthesizer(2), new FixtureSpec("Sale.csv", 60, 2)), File.ReadAllBytes(Path.Combine(directory, "Sale.csv")));
+        Assert.True(File.Exists(Path.Combine(directory, "SaleLine.csv.synth.json")));
+        Assert.Contains("Wrote", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Customer", output, StringComparison.Ordinal);
+
+        // Without --schema: every table that takes part in a reference, and none that does not; Parquet on request.
+        string all = _temp["all"];
+        Assert.Equal(0, Run.Synthkit(["generate", "--dataset", "--assembly", Run.SchemaAssembly, "--out", all, "--format", "parquet"]).ExitCode);
+        Assert.Equal(new[] { "Sale.parquet", "SaleLine.parquet", "Store.parquet" }, Directory.GetFiles(all, "*.parquet").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--spec")]
+    [InlineData("--start")]
+    [InlineData("--shards")]
+    public void A_dataset_refuses_what_it_cannot_do(string option)
+    {
+        string[] extra = option switch
+        {
+            "--spec" => ["--spec", Run.SchemaAssembly],
+            "--start" => ["--start", "5"],
+            _ => ["--shards", "2", "--plan"],
+        };
+
+        var (code, _, error) = Run.Synthkit(["generate", "--dataset", "--assembly", Run.SchemaAssembly, "--out", _temp["d"], .. extra]);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains(option == "--spec" ? "exactly one of --assembly" : "--dataset writes the related tables", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rows_are_required_without_a_dataset()
+    {
+        var (code, _, error) = Run.Synthkit(["generate", "--assembly", Run.SchemaAssembly, "--schema", "Sensor", "--out", _temp["s.csv"]]);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("'--rows' is required", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,35 @@ namespace SynthKit.Cli.Tests.Schemas
     }
 }
 
+namespace SynthKit.Cli.Tests.Shop
+{
+    /// <summary>Three related tables: stores, their sales, the lines of each sale.</summary>
+    [SyntheticSchema]
+    [Provenance(Source = "CLI tests", Purpose = "a dataset of related tables", Owner = "SynthKit")]
+    public sealed class Store
+    {
+        [System.ComponentModel.DataAnnotations.Key] public int Id { get; set; }
+        [Fake(FakeKind.City)] public string City { get; set; } = "";
+    }
+
+    [SyntheticSchema]
+    [Provenance(Source = "CLI tests", Purpose = "a dataset of related tables", Owner = "SynthKit")]
+    public sealed class Sale
+    {
+        [Sequence(Start = 1000)] public int Id { get; set; }
+        [References(typeof(Store), Parents = 20, PerParent = ChildCount.Poisson, Mean = 4)] public int StoreId { get; set; }
+        [DateRange("2024-01-01", "2024-12-31")] public DateOnly Day { get; set; }
+    }
+
+    [SyntheticSchema]
+    [Provenance(Source = "CLI tests", Purpose = "a dataset of related tables", Owner = "SynthKit")]
+    public sealed class SaleLine
+    {
+        [References(typeof(Sale), Parents = 60, PerParent = ChildCount.Fixed, Mean = 3)] public int SaleId { get; set; }
+        [Uniform(1, 9)] public int Quantity { get; set; }
+    }
+}
+
 namespace SynthKit.Cli.Tests.Legacy
 {
     /// <summary>A second schema named Customer: the short name is then ambiguous.</summary>

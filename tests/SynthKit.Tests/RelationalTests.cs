@@ -302,4 +302,39 @@ public class RelationalTests
         Assert.Equal("V-00010", ((StringColumn)batch["Id"])[0]);
         Assert.Equal("V-00015", ((StringColumn)batch["Id"])[1]);
     }
+
+    [Fact]
+    public void A_dataset_closes_over_its_parents_and_sizes_every_table_for_its_references()
+    {
+        var all = new ISynthesizer[] { new AssignmentSynthesizer(1), new ShopOrderSynthesizer(1), new CustomerSynthesizer(1), new EmployeeSynthesizer(1), new AllTypesSynthesizer(1) };
+
+        var tables = Fixtures.RelatedTables.Close(all, new[] { "Assignment" });
+        Assert.Equal(new[] { "Employee", "Customer", "ShopOrder", "Assignment" }, tables.Select(t => t.Spec.Name));
+        var rows = Fixtures.RelatedTables.Rows(tables, 7);
+        Assert.Equal(50, rows["Employee"]);
+        Assert.Equal(1000, rows["Customer"]);   // the most parents any child names (ShopOrder 1000, Assignment 200)
+        Assert.Equal(500, rows["ShopOrder"]);   // what Assignment names, not its own natural size
+        Assert.Equal(200, rows["Assignment"]);  // its first reference: 50 employees × 4
+        Assert.Equal(7, Fixtures.RelatedTables.Rows(new ISynthesizer[] { new AllTypesSynthesizer(1) }, 7)["AllTypes"]);
+        Assert.Null(Fixtures.RelatedTables.ChildRows(new AllTypesSynthesizer(1)));
+        Assert.DoesNotContain(Fixtures.RelatedTables.Close(all, Array.Empty<string>()), t => t.Spec.Name == "AllTypes");
+
+        Assert.Contains("no table 'Nope'", Assert.Throws<SynthKitException>(() => Fixtures.RelatedTables.Close(all, new[] { "Nope" })).Message, StringComparison.Ordinal);
+        var missing = Assert.Throws<SynthKitException>(() => Fixtures.RelatedTables.Close(new ISynthesizer[] { new ShopOrderSynthesizer(1) }, new[] { "ShopOrder" }));
+        Assert.Contains("references 'Customer', which is not in the dataset", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_picker_refuses_what_cannot_be_spread_and_nested_objects_pick_on_their_own()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ParentPicker(1, 2, "x", 0, 1, 1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ParentPicker(1, 2, "x", 10, 5, 1, 1));
+        var fixedPicker = new ParentPicker(1, 2, "x", 10, 2, 3, 1);
+        Assert.Equal((30L, 3L), (fixedPicker.ChildRows, fixedPicker.ChildrenOf(4)));
+        Assert.Equal(-1, new ParentPicker(1, 2, "x", 10, 1, 3, 1).ChildrenOf(4));
+        var random = new SynthRandom();
+        var picks = Enumerable.Range(0, 2000).Select(i => { random.Reset(3, 4, i); return ParentPicker.PickAny(random, 10, 4, 1.5); }).ToList();
+        Assert.All(picks, p => Assert.InRange(p, 0, 9));
+        Assert.True(picks.Count(p => p == 0) > picks.Count(p => p == 9) * 5, "rank 1 is the most popular");
+    }
 }
