@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SynthKit.Analyzers;
 
 namespace SynthKit.CodeAnalysis;
 
@@ -387,6 +388,10 @@ internal sealed class RuleReader
         else if (_key && IsIntegral)
         {
             rule = RuleModel.Simple(RuleKind.Sequence, 1, 1); // an integer [Key] with no rule is the sequence 1, 2, 3 …
+        }
+        else if (!_key && NameDefault() is { } named)
+        {
+            rule = named; // the name says what the data is (FirstName, DateOfBirth, PostalCode …): the matching fake
         }
         else
         {
@@ -911,6 +916,31 @@ internal sealed class RuleReader
             ? RuleModel.Simple(RuleKind.Uniform, bounds.Min, bounds.Max)
             : null;
     }
+
+    /// <summary>
+    /// For a member with no rule: the fake its name asks for, when the privacy analyzer recognises the name (the analyzer
+    /// still asks for the privacy mark; the data is already right) and the kind fits the member's type.
+    /// </summary>
+    private RuleModel? NameDefault()
+    {
+        if (NameHeuristics.PersonalKind(_member) is not { } kindName)
+        {
+            return null;
+        }
+
+        int kind = Array.IndexOf(s_piiNames, kindName);
+        bool fits = kind switch
+        {
+            PiiKinds.DateOfBirth => IsDate,
+            PiiKinds.Latitude or PiiKinds.Longitude => _shape.Kind is ValueKind.Double or ValueKind.Single or ValueKind.Decimal,
+            PiiKinds.DeviceId => _shape.Kind is ValueKind.String or ValueKind.Guid,
+            > 0 => _shape.Kind == ValueKind.String,
+            _ => false,
+        };
+        return fits ? new RuleModel(RuleKind.PiiFake, EquatableArray<double>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, kind, null) : null;
+    }
+
+    private static readonly string?[] s_piiNames = Enumerable.Range(0, 25).Select(PiiKinds.Name).ToArray();
 
     /// <summary>Whether a member's name says it holds an amount of money (Price, UnitCost, TotalAmount, Salary …).</summary>
     internal static bool IsMoneyName(string name)

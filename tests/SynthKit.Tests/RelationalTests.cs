@@ -337,4 +337,28 @@ public class RelationalTests
         Assert.All(picks, p => Assert.InRange(p, 0, 9));
         Assert.True(picks.Count(p => p == 0) > picks.Count(p => p == 9) * 5, "rank 1 is the most popular");
     }
+
+    [Fact]
+    public void Members_whose_names_say_what_they_hold_get_the_matching_fakes_without_a_privacy_mark()
+    {
+        var firsts = LocaleNames("first_name");
+        var rows = new ContactSynthesizer(12).Generate(5000).ToList();
+        Assert.All(rows, r => Assert.Contains(r.FirstName, firsts));
+        Assert.All(rows, r => Assert.StartsWith(Fakes.Fold(r.FirstName).Replace("'", string.Empty, StringComparison.Ordinal), r.EmailAddress, StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.InRange(r.DateOfBirth, new DateOnly(1935, 1, 1), new DateOnly(2006, 12, 31)));
+        Assert.All(rows, r => Assert.Matches(@"^\d{5}(-\d{4})?$", r.PostalCode));
+        Assert.All(rows, r => Assert.True(r.HomePhone.Count(char.IsAsciiDigit) >= 10 && !r.HomePhone.Contains('x'), r.HomePhone));
+        Assert.All(rows, r => Assert.InRange(r.Latitude, -90, 90));
+        Assert.True(rows.Select(r => r.City).Distinct().Count() > 500);
+
+        // What the name does not fit keeps its default: an integer Zip, a word for "EmailSent".
+        Assert.All(rows, r => Assert.InRange(r.Zip, 0, 1000));
+        Assert.All(rows, r => Assert.DoesNotContain("@", r.EmailSent, StringComparison.Ordinal));
+
+        var spec = ContactSynthesizer.Spec;
+        Assert.Equal("FirstName", spec.FindColumn("FirstName")!.Rule.Fake);
+        Assert.Equal("DateOfBirth", spec.FindColumn("DateOfBirth")!.Rule.Fake);
+        Assert.All(spec.Columns, c => Assert.Null(c.Privacy)); // the analyzer still asks for the marks (SK1001)
+        Assert.Equal(RuleKind.Default, spec.FindColumn("Zip")!.Rule.Kind);
+    }
 }

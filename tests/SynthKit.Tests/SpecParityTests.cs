@@ -35,6 +35,7 @@ public class SpecParityTests
             yield return new object[] { new ShopOrderSynthesizer(seed), seed };
             yield return new object[] { new EmployeeSynthesizer(seed), seed };
             yield return new object[] { new AssignmentSynthesizer(seed), seed };
+            yield return new object[] { new ContactSynthesizer(seed), seed };
         }
     }
 

@@ -74,3 +74,19 @@ public sealed class Assignment
     [References(typeof(Customer), Parents = 200, PerParent = ChildCount.Uniform, Mean = 5)] public long CustomerId { get; init; }
     [References(typeof(ShopOrder), Parents = 500, PerParent = ChildCount.Zipf, Exponent = 1.2)] public int OrderId { get; init; }
 }
+
+/// <summary>Members with no rule whose names say what they hold: they get the matching fakes (and still no privacy mark).</summary>
+[SyntheticSchema]
+public sealed class Contact
+{
+    public string FirstName { get; init; } = "";
+    public string Surname { get; init; } = "";
+    public string EmailAddress { get; init; } = "";
+    public DateOnly DateOfBirth { get; init; }
+    public string PostalCode { get; init; } = "";
+    public string HomePhone { get; init; } = "";
+    public string City { get; init; } = "";
+    public double Latitude { get; init; }
+    public int Zip { get; init; }
+    public string EmailSent { get; init; } = "";
+}
