@@ -361,4 +361,30 @@ public class RelationalTests
         Assert.All(spec.Columns, c => Assert.Null(c.Privacy)); // the analyzer still asks for the marks (SK1001)
         Assert.Equal(RuleKind.Default, spec.FindColumn("Zip")!.Rule.Kind);
     }
+
+    [Fact]
+    public void Row_aware_overrides_see_the_row_and_keep_every_other_column()
+    {
+        var plain = new ShopOrderSynthesizer(13).Generate(2000).ToList();
+        var synth = new ShopOrderSynthesizer(13)
+            .WithReserved((_, row) => row.Quantity * 2)
+            .WithPriceWithTax((_, row) => (double)row.Price * 1.2 + row.Reserved)
+            .WithNumber((random, row) => $"{row.Status}-{random.Int32(0, 9)}");
+        var changed = synth.Generate(2000).ToList();
+        for (int i = 0; i < plain.Count; i++)
+        {
+            var (p, c) = (plain[i], changed[i]);
+            Assert.Equal((p.Id, p.CustomerId, p.OrderDate, p.Status, p.ShippedDate, p.Price, p.Quantity), (c.Id, c.CustomerId, c.OrderDate, c.Status, c.ShippedDate, c.Price, c.Quantity));
+            Assert.Equal(c.Quantity * 2, c.Reserved);
+            Assert.Equal((double)c.Price * 1.2 + c.Reserved, c.PriceWithTax); // declared after Reserved: sees its override
+            Assert.StartsWith(c.Status + "-", c.Number, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(changed.Select(c => c.Number), synth.Generate(2000).Select(c => c.Number)); // deterministic
+        Assert.Equal(changed[700].Number, synth.Create(700).Number);                            // and slice-stable
+        Assert.Equal(plain.Select(p => p.Number), new ShopOrderSynthesizer(13).Generate(2000).Select(p => p.Number));
+
+        // A plain override afterwards replaces the row-aware one.
+        Assert.All(synth.WithReserved(5).Generate(100), c => Assert.Equal(5, c.Reserved));
+    }
 }

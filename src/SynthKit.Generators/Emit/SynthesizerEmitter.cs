@@ -122,6 +122,11 @@ internal sealed partial class SynthesizerEmitter
             _w.WriteLine($"private global::System.Func<{Rng}, {member.DeclaredType}>? {OverrideField(member)};");
         }
 
+        foreach (var member in _model.Root.Members)
+        {
+            _w.WriteLine($"private global::System.Func<{Rng}, {_rowType}, {member.DeclaredType}>? {RowOverrideField(member)};");
+        }
+
         foreach (var member in _model.Root.Members.Where(m => m.Rule.Kind == RuleKind.Reference))
         {
             _w.WriteLine($"private readonly {Gen}.ParentPicker {PickerField(member)};");
@@ -164,6 +169,7 @@ internal sealed partial class SynthesizerEmitter
             foreach (var member in _model.Root.Members)
             {
                 _w.WriteLine($"{OverrideField(member)} = other.{OverrideField(member)};");
+                _w.WriteLine($"{RowOverrideField(member)} = other.{RowOverrideField(member)};");
             }
 
             foreach (var member in _model.Root.Members.Where(m => m.Rule.Kind == RuleKind.Reference))
@@ -206,7 +212,20 @@ internal sealed partial class SynthesizerEmitter
                 public {{self}} With{{member.Name}}(global::System.Func<{{Rng}}, {{t}}> factory)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(factory);
-                    return new {{self}}(this) { {{OverrideField(member)}} = factory };
+                    return new {{self}}(this) { {{OverrideField(member)}} = factory, {{RowOverrideField(member)}} = null };
+                }
+
+                /// <summary>
+                /// A copy of this synthesizer in which <paramref name="factory"/> makes <c>{{member.Name}}</c> from the rest of the row:
+                /// it gets this member's own seeded randomness and the row as the rules drew it (row-aware overrides run after every
+                /// member is drawn, in declaration order, each seeing the ones before; members that read this one are not drawn again).
+                /// </summary>
+                /// <param name="factory">Makes the value from the randomness and the row.</param>
+                /// <returns>The new synthesizer; this one is unchanged.</returns>
+                public {{self}} With{{member.Name}}(global::System.Func<{{Rng}}, {{_rowType}}, {{t}}> factory)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(factory);
+                    return new {{self}}(this) { {{RowOverrideField(member)}} = factory };
                 }
 
                 """);
@@ -282,6 +301,20 @@ internal sealed partial class SynthesizerEmitter
                 EmitMemberValue(type, member, isRoot);
             }
 
+            if (isRoot)
+            {
+                // Row-aware overrides: after every member, in declaration order, each seeing the row so far.
+                foreach (var member in type.Members)
+                {
+                    _w.WriteLine($"if ({RowOverrideField(member)} is {{ }} row{member.Name})");
+                    _w.OpenBlock();
+                    _w.WriteLine($"random.Reset({BaseField(member)}, index);");
+                    _w.WriteLine($"{Local(member)} = row{member.Name}(random, {Construct(type, m => Local(m))});");
+                    _w.CloseBlock();
+                    _w.WriteLine();
+                }
+            }
+
             _w.WriteLine("return " + Construct(type, m => Local(m)) + ";");
         }
 
@@ -348,6 +381,8 @@ internal sealed partial class SynthesizerEmitter
     private static string OverrideField(MemberModel member) => "_with" + member.Name;
 
     private static string PickerField(MemberModel member) => "_parents" + member.Name;
+
+    private static string RowOverrideField(MemberModel member) => "_withRow" + member.Name;
 
     /// <summary>The root member's precomputed column base (<c>SynthRandom.ColumnBase(scope, key)</c>).</summary>
     private static string BaseField(MemberModel member) => "_base" + member.Name;
