@@ -237,4 +237,164 @@ public sealed class PackageTests
         Assert.Matches(@"csv-bytes \d{4,}", output);
         Assert.Matches("fingerprint [0-9a-f]{64}", output);
     }
+
+    /// <summary>
+    /// The nine models of issue 9, written the way real projects write them (eShopOnWeb's catalog and orders, Contoso
+    /// University's students and enrolments, a customer with DataAnnotations, a positional record, an employee with
+    /// required members), built against the packed packages: the data holds together by every check the app counts.
+    /// </summary>
+    [Fact]
+    public void Nine_real_world_models_make_data_that_holds_together()
+    {
+        string app = Path.Combine(_feed.NewWorkspace("nine-models"), "App");
+        Directory.CreateDirectory(app);
+        File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <NoWarn>$(NoWarn);SK1001;SK1002;SK1003;SK2001</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="SynthKit" Version="{PackageFeed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Models.cs"), """
+            using System;
+            using System.Collections.Generic;
+            using System.ComponentModel.DataAnnotations;
+            using SynthKit;
+
+            namespace Shop;
+
+            [SyntheticSchema] public class CatalogBrand { [Key] public int Id { get; set; } [Fake(FakeKind.Company)] public string Brand { get; set; } = ""; }
+
+            [SyntheticSchema]
+            public class CatalogItem
+            {
+                [Key] public int Id { get; set; }
+                [StringLength(50, MinimumLength = 3)] public string Name { get; set; } = "";
+                [Range(0.01, 10000)] public decimal Price { get; set; }
+                [References(typeof(CatalogBrand), Parents = 20)] public int CatalogBrandId { get; set; }
+            }
+
+            public enum OrderStatus { Submitted, Paid, Shipped, Delivered, Cancelled }
+
+            [SyntheticSchema]
+            public class Order
+            {
+                [Key] public int Id { get; set; }
+                [EmailAddress] public string BuyerEmail { get; set; } = "";
+                [DateRange("2024-01-01", "2025-01-01")] public DateTime OrderDate { get; set; }
+                public OrderStatus Status { get; set; }
+                [After(nameof(OrderDate), Min = "1.00:00", Max = "30.00:00")]
+                [OnlyWhen(nameof(Status), OrderStatus.Shipped, OrderStatus.Delivered)]
+                public DateTime? ShippedDate { get; set; }
+            }
+
+            [SyntheticSchema]
+            public class OrderItem
+            {
+                [References(typeof(Order), Parents = 500, PerParent = ChildCount.Poisson, Mean = 3)] public int OrderId { get; set; }
+                [References(typeof(CatalogItem), Parents = 200, PerParent = ChildCount.Zipf, Exponent = 1.1)] public int CatalogItemId { get; set; }
+                [Range(1, 5)] public int Units { get; set; }
+                [Range(0.01, 10000)] public decimal UnitPrice { get; set; }
+            }
+
+            [SyntheticSchema]
+            public class Student
+            {
+                [Key] public int ID { get; set; }
+                public string LastName { get; set; } = "";
+                public string FirstMidName { get; set; } = "";
+                [DateRange("2015-09-01", "2024-09-01")] public DateTime EnrollmentDate { get; set; }
+            }
+
+            [SyntheticSchema]
+            public class Course { [Key] public int CourseID { get; set; } [Fake(FakeKind.Words)] public string Title { get; set; } = ""; [Range(1, 5)] public int Credits { get; set; } }
+
+            public enum Grade { A, B, C, D, F }
+
+            [SyntheticSchema]
+            public class Enrollment
+            {
+                [Key] public int EnrollmentID { get; set; }
+                [References(typeof(Course), Parents = 30)] public int CourseID { get; set; }
+                [References(typeof(Student), Parents = 300, PerParent = ChildCount.Fixed, Mean = 4)] public int StudentID { get; set; }
+                [NullRate(0.2)] public Grade? Grade { get; set; }
+            }
+
+            [SyntheticSchema]
+            public class Customer
+            {
+                [Key] public int Id { get; set; }
+                [Categorical("F", "M")] public string Sex { get; set; } = "";
+                [Required, StringLength(50)] public string FirstName { get; set; } = "";
+                [Required, StringLength(50)] public string LastName { get; set; } = "";
+                [EmailAddress] public string Email { get; set; } = "";
+                [Phone] public string Phone { get; set; } = "";
+                public string PostalCode { get; set; } = "";
+                public DateOnly DateOfBirth { get; set; }
+            }
+
+            [SyntheticSchema]
+            public sealed record Shipment([property: Sequence(Start = 1, Format = "SHP-{0:D5}")] string Code, [property: DateRange("2024-01-01", "2025-01-01")] DateTime Sent, [property: After("Sent", Min = "1", Max = "7")] DateTime Arrived);
+
+            [SyntheticSchema]
+            public class Employee
+            {
+                [Key] public required int Id { get; init; }
+                public required string FirstName { get; init; }
+                [DateRange("2015-01-01", "2024-01-01")] public required DateOnly HireDate { get; init; }
+                [After(nameof(HireDate), Min = "30", Max = "2000"), NullRate(0.5)] public DateOnly? TerminationDate { get; init; }
+            }
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using System;
+            using System.Linq;
+            using Shop;
+
+            int bad = 0;
+            void Check(bool ok, string what) { if (!ok && bad++ < 5) Console.WriteLine("violation " + what); }
+
+            var brands = new CatalogBrandSynthesizer(7).Generate(20).Select(b => b.Id).ToHashSet();
+            var items = new CatalogItemSynthesizer(7).Generate(200).ToList();
+            var orders = new OrderSynthesizer(7).Generate(500).ToList();
+            var orderIds = orders.Select(o => o.Id).ToHashSet();
+            var itemIds = items.Select(i => i.Id).ToHashSet();
+            foreach (var i in items) { Check(brands.Contains(i.CatalogBrandId), "brand"); Check(decimal.Round(i.Price, 2) == i.Price, "cents"); Check(i.Name.Length is >= 3 and <= 50 && !i.Name.EndsWith(' '), "name length"); }
+            foreach (var o in new OrderSynthesizer(7).Generate(100_000))
+            {
+                Check((o.ShippedDate is not null) == (o.Status is OrderStatus.Shipped or OrderStatus.Delivered), "shipped iff sent");
+                Check(o.ShippedDate is null || o.ShippedDate > o.OrderDate, "shipped after ordered");
+            }
+
+            foreach (var line in new OrderItemSynthesizer(7).Generate(100_000)) { Check(orderIds.Contains(line.OrderId), "order"); Check(itemIds.Contains(line.CatalogItemId), "item"); }
+            var students = new StudentSynthesizer(7).Generate(300).Select(s => s.ID).ToHashSet();
+            var enrolments = new EnrollmentSynthesizer(7).Generate(1200).ToList();
+            Check(enrolments.All(e => students.Contains(e.StudentID)), "student");
+            Check(enrolments.GroupBy(e => e.StudentID).All(g => g.Count() == 4), "four per student");
+            Check(new EnrollmentSynthesizer(7).Generate(900, 300).Select(e => e.StudentID).SequenceEqual(enrolments.Skip(900).Select(e => e.StudentID)), "slice");
+            Check(new StudentSynthesizer(7).Generate(300).All(s => s.FirstMidName.All(char.IsLetter) || s.FirstMidName.Contains("'") || s.FirstMidName.Contains(' ')), "first names");
+            foreach (var c in new CustomerSynthesizer(7).Generate(10_000))
+            {
+                Check(c.Email.Contains('@') && !c.Phone.Contains('x'), "contact");
+                Check(c.PostalCode.Take(5).All(char.IsDigit), "postal code");
+                Check(c.DateOfBirth.Year is >= 1935 and <= 2006, "date of birth");
+            }
+
+            foreach (var s in new ShipmentSynthesizer(7).Generate(10_000)) Check(s.Arrived > s.Sent && s.Code.StartsWith("SHP-"), "shipment");
+            foreach (var e in new EmployeeSynthesizer(7).Generate(10_000)) Check(e.TerminationDate is null || e.TerminationDate.Value.DayNumber - e.HireDate.DayNumber >= 30, "terminated after hired");
+            Console.WriteLine("violations " + bad);
+            Console.WriteLine("sample " + orders.First(o => o.ShippedDate is not null).ShippedDate!.Value.ToString("s") + " " + enrolments[0].StudentID + " " + items[0].Price);
+            """);
+
+        string output = DotNet.Check(app, "run", "-nodeReuse:false");
+
+        Assert.Contains("violations 0", output, System.StringComparison.Ordinal);
+        Assert.Matches(@"sample \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2} 1 \d+(\.\d{1,2})?\s", output + "\n");
+    }
 }
