@@ -346,6 +346,14 @@ public class RelationalTests
         Assert.All(rows, r => Assert.Contains(r.FirstName, firsts));
         Assert.All(rows, r => Assert.StartsWith(Fakes.Fold(r.FirstName).Replace("'", string.Empty, StringComparison.Ordinal), r.EmailAddress, StringComparison.Ordinal));
         Assert.All(rows, r => Assert.InRange(r.DateOfBirth, new DateOnly(1935, 1, 1), new DateOnly(2006, 12, 31)));
+
+        // A work address: the same person's names at a company domain, never a free e-mail provider.
+        var free = new HashSet<string>(new[] { "gmail.com", "yahoo.com", "hotmail.com" }, StringComparer.Ordinal);
+        Assert.All(rows, r => Assert.StartsWith(Fakes.Fold(r.FirstName).Replace("'", string.Empty, StringComparison.Ordinal), r.WorkEmail, StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.DoesNotContain(r.WorkEmail.Substring(r.WorkEmail.IndexOf('@') + 1), free));
+        Assert.Contains(rows, r => free.Contains(r.EmailAddress.Substring(r.EmailAddress.IndexOf('@') + 1)));
+        Assert.True(rows.Select(r => r.WorkEmail.Substring(r.WorkEmail.IndexOf('@') + 1)).Distinct().Count() > 100);
+        Assert.Equal("WorkEmail", ContactSynthesizer.Spec.FindColumn("WorkEmail")!.Rule.Fake);
         Assert.All(rows, r => Assert.Matches(@"^\d{5}(-\d{4})?$", r.PostalCode));
         Assert.All(rows, r => Assert.True(r.HomePhone.Count(char.IsAsciiDigit) >= 10 && !r.HomePhone.Contains('x'), r.HomePhone));
         Assert.All(rows, r => Assert.InRange(r.Latitude, -90, 90));

@@ -244,7 +244,7 @@ internal sealed partial class SynthesizerEmitter
             case RuleKind.PiiFake:
             case RuleKind.Fake:
                 j.String("kind", "fake");
-                j.String("fake", r.Kind == RuleKind.PiiFake ? PiiKinds.Name(r.Code)! : FakeKinds.Name(r.Code)!);
+                j.String("fake", r.Kind == RuleKind.PiiFake ? RuleText.FakeName(m) : FakeKinds.Name(r.Code)!);
                 j.StringOrSkip("firstName", m.FirstNameSource is null ? null : PathOf(column, m.FirstNameSource));
                 j.StringOrSkip("lastName", m.LastNameSource is null ? null : PathOf(column, m.LastNameSource));
                 j.StringOrSkip("sex", m.SexSource is null || m.FirstNameSource is not null ? null : PathOf(column, m.SexSource));

@@ -381,10 +381,10 @@ internal sealed partial class SynthesizerEmitter
                 string last = member.LastNameSource is null ? $"{Gen}.Fakes.LastName(random)" : "v_" + member.LastNameSource;
                 value = rule.Code == PiiKinds.FullName
                     ? $"{Gen}.Fakes.FullName({first}, {last})"
-                    : $"{Gen}.Fakes.{PiiKinds.Name(rule.Code)}(random, {first}, {last})";
+                    : $"{Gen}.Fakes.{RuleText.FakeName(member)}(random, {first}, {last})";
                 break;
             case RuleKind.PiiFake:
-                value = $"{Gen}.Fakes.{PiiKinds.Name(rule.Code)}(random)";
+                value = $"{Gen}.Fakes.{RuleText.FakeName(member)}(random)";
                 break;
             case RuleKind.Fake:
                 value = $"{Gen}.Fakes.{FakeKinds.Name(rule.Code)}(random)";

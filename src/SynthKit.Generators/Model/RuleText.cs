@@ -60,6 +60,30 @@ internal static class RuleText
         return text.ToString();
     }
 
+    /// <summary>
+    /// The fake a personal-data member draws: its <c>PiiKind</c>, except that an e-mail member whose name says work
+    /// (<c>WorkEmail</c>, <c>BusinessEmail</c>, <c>CompanyEmail</c>, <c>OfficeEmail</c>, <c>CorporateEmail</c>) gets a
+    /// company domain (<c>WorkEmail</c>).
+    /// </summary>
+    public static string FakeName(MemberModel member)
+    {
+        string name = PiiKinds.Name(member.Rule.Code)!;
+        if (member.Rule.Code != PiiKinds.Email)
+        {
+            return name;
+        }
+
+        foreach (var word in new[] { "work", "business", "company", "office", "corporate", "corp" })
+        {
+            if (member.Name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return "WorkEmail";
+            }
+        }
+
+        return name;
+    }
+
     public static bool IsIntegralTarget(ValueKind kind) => kind is >= ValueKind.SByte and <= ValueKind.UInt64 or ValueKind.TimeSpan;
 
     public static bool ProducesReal(RuleKind kind) => kind is RuleKind.Normal or RuleKind.LogNormal or RuleKind.Exponential or RuleKind.Gamma or RuleKind.Beta or RuleKind.Triangular;
@@ -76,7 +100,7 @@ internal static class RuleText
                 string source = member.FirstNameSource is null && member.LastNameSource is null
                     ? string.Empty
                     : " of " + string.Join(" ", new[] { member.FirstNameSource, member.LastNameSource }.Where(s => s is not null));
-                return "fake " + PiiKinds.Name(rule.Code) + source + (member.SexSource is not null && member.FirstNameSource is null && rule.Code is PiiKinds.FirstName or PiiKinds.FullName ? " matching " + member.SexSource : string.Empty);
+                return "fake " + FakeName(member) + source + (member.SexSource is not null && member.FirstNameSource is null && rule.Code is PiiKinds.FirstName or PiiKinds.FullName ? " matching " + member.SexSource : string.Empty);
             case RuleKind.Sequence:
                 return $"sequence {F(n[0])} + row × {F(n[1])}" + (rule.Text is null ? string.Empty : " as \"" + rule.Text + "\"");
             case RuleKind.After:

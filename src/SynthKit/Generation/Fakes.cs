@@ -87,6 +87,22 @@ public static class Fakes
         });
     }
 
+    /// <summary>A work e-mail address of a fresh first and last name: at a company domain.</summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <returns>The address.</returns>
+    public static string WorkEmail(SynthRandom random) => WorkEmail(random, FirstName(random), LastName(random));
+
+    /// <summary>
+    /// A work e-mail address derived from a person's names — the local part as <see cref="Email(SynthRandom, string, string)"/>
+    /// makes it — at a company domain (<see cref="DomainName"/>) rather than a free e-mail provider.
+    /// </summary>
+    /// <param name="random">The cell's randomness.</param>
+    /// <param name="firstName">The person's first name.</param>
+    /// <param name="lastName">The person's last name.</param>
+    /// <returns>The address.</returns>
+    public static string WorkEmail(SynthRandom random, string? firstName, string? lastName) =>
+        string.Concat(Username(random, firstName, lastName), "@", DomainName(random));
+
     /// <summary>A user name of a fresh first and last name.</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The user name.</returns>

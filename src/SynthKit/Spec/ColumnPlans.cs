@@ -330,6 +330,7 @@ internal sealed class StringPlan : ColumnPlan
             {
                 "FullName" => Fakes.FullName(first, last),
                 "Email" => Fakes.Email(random, first, last),
+                "WorkEmail" => Fakes.WorkEmail(random, first, last),
                 _ => Fakes.Username(random, first, last),
             };
         }

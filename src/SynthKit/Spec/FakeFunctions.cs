@@ -13,6 +13,7 @@ internal static class FakeFunctions
         ["LastName"] = Fakes.LastName,
         ["FullName"] = Fakes.FullName,
         ["Email"] = Fakes.Email,
+        ["WorkEmail"] = Fakes.WorkEmail,
         ["Phone"] = Fakes.Phone,
         ["StreetAddress"] = Fakes.StreetAddress,
         ["City"] = Fakes.City,
@@ -60,7 +61,7 @@ internal static class FakeFunctions
 
     public static bool IsDate(string name) => name == "DateOfBirth";
 
-    public static bool IsDerivable(string name) => name is "Email" or "Username" or "FullName";
+    public static bool IsDerivable(string name) => name is "Email" or "WorkEmail" or "Username" or "FullName";
 
     public static bool IsKnown(string name) => s_text.ContainsKey(name) || s_numbers.ContainsKey(name) || IsDate(name);
 }

@@ -82,6 +82,7 @@ public sealed class Contact
     public string FirstName { get; init; } = "";
     public string Surname { get; init; } = "";
     public string EmailAddress { get; init; } = "";
+    public string WorkEmail { get; init; } = "";
     public DateOnly DateOfBirth { get; init; }
     public string PostalCode { get; init; } = "";
     public string HomePhone { get; init; } = "";
