@@ -127,6 +127,7 @@ internal sealed partial class SynthesizerEmitter
             _w.WriteLine($"private global::System.Func<{Rng}, {_rowType}, {member.DeclaredType}>? {RowOverrideField(member)};");
         }
 
+        _w.WriteLine("private bool _anyRowOverride;");
         foreach (var member in _model.Root.Members.Where(m => m.Rule.Kind == RuleKind.Reference))
         {
             _w.WriteLine($"private readonly {Gen}.ParentPicker {PickerField(member)};");
@@ -161,6 +162,7 @@ internal sealed partial class SynthesizerEmitter
         {
             _w.WriteLine("_seed = other._seed;");
             _w.WriteLine("_scope = other._scope;");
+            _w.WriteLine("_anyRowOverride = other._anyRowOverride;");
             foreach (var member in _model.Root.Members)
             {
                 _w.WriteLine($"{BaseField(member)} = other.{BaseField(member)};");
@@ -225,7 +227,7 @@ internal sealed partial class SynthesizerEmitter
                 public {{self}} With{{member.Name}}(global::System.Func<{{Rng}}, {{_rowType}}, {{t}}> factory)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(factory);
-                    return new {{self}}(this) { {{RowOverrideField(member)}} = factory };
+                    return new {{self}}(this) { {{RowOverrideField(member)}} = factory, _anyRowOverride = true };
                 }
 
                 """);
@@ -303,7 +305,10 @@ internal sealed partial class SynthesizerEmitter
 
             if (isRoot)
             {
-                // Row-aware overrides: after every member, in declaration order, each seeing the row so far.
+                // Row-aware overrides: after every member, in declaration order, each seeing the row so far (one test
+                // per row when there are none).
+                _w.WriteLine("if (_anyRowOverride)");
+                _w.OpenBlock();
                 foreach (var member in type.Members)
                 {
                     _w.WriteLine($"if ({RowOverrideField(member)} is {{ }} row{member.Name})");
@@ -311,8 +316,10 @@ internal sealed partial class SynthesizerEmitter
                     _w.WriteLine($"random.Reset({BaseField(member)}, index);");
                     _w.WriteLine($"{Local(member)} = row{member.Name}(random, {Construct(type, m => Local(m))});");
                     _w.CloseBlock();
-                    _w.WriteLine();
                 }
+
+                _w.CloseBlock();
+                _w.WriteLine();
             }
 
             _w.WriteLine("return " + Construct(type, m => Local(m)) + ";");

@@ -101,9 +101,7 @@ public static class RelatedTables
             bool nested = spec.Objects?.Any(o => column.Name.StartsWith(o.Path + ".", StringComparison.Ordinal)) == true;
             if (r.Kind == RuleKind.Reference && !nested)
             {
-                string key = column.Key ?? spec.Name + "." + column.Name;
-                var picker = new ParentPicker(SynthRandom.ScopeOf(table.Seed), SynthRandom.KeyOf(key), key, r.Parents!.Value, (int)(r.PerParent ?? ChildCount.Uniform), r.Mean ?? 1, r.S ?? 1);
-                return picker.ChildRows;
+                return ParentPicker.FromRule(SynthRandom.ScopeOf(table.Seed), column.Key ?? spec.Name + "." + column.Name, r).ChildRows;
             }
         }
 

@@ -65,6 +65,10 @@ public sealed class ParentPicker
         };
     }
 
+    /// <summary>The picker a spec's reference rule describes (the spec synthesizer's and a dataset's sizing alike).</summary>
+    internal static ParentPicker FromRule(ulong scope, string keyName, RuleSpec rule) =>
+        new(scope, SynthRandom.KeyOf(keyName), keyName, rule.Parents!.Value, (int)(rule.PerParent ?? ChildCount.Uniform), rule.Mean ?? 1, rule.S ?? 1);
+
     /// <summary>The number of parent rows.</summary>
     public long Parents { get; }
 

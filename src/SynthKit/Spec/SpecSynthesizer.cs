@@ -304,7 +304,7 @@ public sealed class SpecSynthesizer : ISynthesizer
 
         if (c.Rule.Kind == RuleKind.Reference && owner < 0)
         {
-            plan.Picker = new Generation.ParentPicker(scope, plan.Key, keyName, c.Rule.Parents!.Value, (int)(c.Rule.PerParent ?? ChildCount.Uniform), c.Rule.Mean ?? 1, c.Rule.S ?? 1);
+            plan.Picker = Generation.ParentPicker.FromRule(scope, keyName, c.Rule);
         }
 
         return plan;
