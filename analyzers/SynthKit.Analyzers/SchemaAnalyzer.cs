@@ -38,7 +38,8 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UniqueNotSupported,
         DiagnosticDescriptors.InvalidTextArgument,
         DiagnosticDescriptors.InvalidMemberReference,
-        DiagnosticDescriptors.DependencyCycle);
+        DiagnosticDescriptors.DependencyCycle,
+        DiagnosticDescriptors.UnknownLocale);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -97,6 +98,11 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
         bool hasProvenance = false;
         foreach (var attribute in typeAttributes)
         {
+            if (known.IsSyntheticSchema(attribute.AttributeClass) || known.IsSynthesizer(attribute.AttributeClass))
+            {
+                CheckLocale(attribute, context.ReportDiagnostic);
+            }
+
             declaredSchema |= known.IsSyntheticSchema(attribute.AttributeClass);
             hasProvenance |= known.IsProvenance(attribute.AttributeClass);
             if (known.IsSynthesizer(attribute.AttributeClass))
@@ -122,6 +128,19 @@ public sealed partial class SchemaAnalyzer : DiagnosticAnalyzer
         if (declaredSchema)
         {
             AnalyzeProvenance(context, known, type, schema: type, attributeOwner: type);
+        }
+    }
+
+    /// <summary><c>Locale = "…"</c> on <c>[SyntheticSchema]</c> or <c>[Synthesizer]</c> names a locale SynthKit has (SK3016).</summary>
+    private static void CheckLocale(AttributeData attribute, System.Action<Diagnostic> report)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Locale" && argument.Value.Value is string locale && Locales.Canonical(locale) is null)
+            {
+                var location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? Location.None;
+                report(Diagnostic.Create(DiagnosticDescriptors.UnknownLocale, location, locale, string.Join(", ", Locales.Names)));
+            }
         }
     }
 

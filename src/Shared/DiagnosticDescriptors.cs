@@ -32,6 +32,7 @@ internal static class DiagnosticIds
     public const string InvalidSchemaType = "SK3013";
     public const string InvalidMemberReference = "SK3014";
     public const string DependencyCycle = "SK3015";
+    public const string UnknownLocale = "SK3016";
 
     /// <summary>
     /// Problems only the generator sees (it cannot produce code); everything else an analyzer reports, so that each
@@ -154,6 +155,11 @@ internal static class DiagnosticDescriptors
         "Members depend on each other in a cycle",
         "[{0}] on '{1}' closes a cycle {2}; members are drawn in dependency order, so none can depend on itself");
 
+    public static readonly DiagnosticDescriptor UnknownLocale = Create(
+        DiagnosticIds.UnknownLocale, SchemaCategory, DiagnosticSeverity.Error,
+        "Unknown locale",
+        "There is no locale '{0}'; the fakes would draw from en. Use one of: {1}.");
+
     private static readonly DiagnosticDescriptor[] s_all =
     {
         UnmarkedPersonalData, UnmarkedQuasiIdentifier, UnmarkedSensitiveAttribute, PersonalDataLearned,
@@ -161,6 +167,7 @@ internal static class DiagnosticDescriptors
         UnsupportedMemberType, InvalidBounds, NonPositiveParameter, InvalidCategorical, ProbabilityOutOfRange,
         RuleNotApplicable, ConflictingRules, UniqueNotSupported, NoUsableConstructor, InvalidSynthesizerDeclaration,
         InvalidTextArgument, RecursiveSchema, InvalidSchemaType, InvalidMemberReference, DependencyCycle,
+        UnknownLocale,
     };
 
     public static DiagnosticDescriptor ById(string id)

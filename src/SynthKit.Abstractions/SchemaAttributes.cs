@@ -20,6 +20,13 @@ public sealed class SyntheticSchemaAttribute : Attribute
     /// seed produce the same values. Defaults to the type's simple name.
     /// </summary>
     public string? Name { get; set; }
+
+    /// <summary>
+    /// The locale the fakes draw from — a Bogus locale name such as <c>de</c>, <c>fr</c>, <c>en_GB</c>, <c>ja</c> or
+    /// <c>pt_BR</c>: names (by sex), the order of a full name, e-mail domains, phone and postcode formats, states, cities
+    /// and streets. Defaults to <c>en</c>; a synthesizer's <c>InLocale(…)</c> changes it. An unknown name is SK3016.
+    /// </summary>
+    public string? Locale { get; set; }
 }
 
 /// <summary>
@@ -44,6 +51,9 @@ public sealed class SynthesizerAttribute : Attribute
 
     /// <summary>The schema name; defaults to the schema type's simple name. See <see cref="SyntheticSchemaAttribute.Name"/>.</summary>
     public string? Name { get; set; }
+
+    /// <summary>The locale the fakes draw from; defaults to the schema type's <see cref="SyntheticSchemaAttribute.Locale"/>, else <c>en</c>.</summary>
+    public string? Locale { get; set; }
 }
 
 /// <summary>

@@ -20,17 +20,23 @@ internal static class GenerateCommand
         var rows = new Option<int>("--rows", "-n") { Description = "How many rows to write (with --dataset: of a table that is neither parent nor child; default 1000)." };
         var dataset = new Option<bool>("--dataset") { Description = "With --assembly: write related tables together into the --out directory — the --schema table and every table it references (all related tables without --schema), each with as many rows as its references need, a parent with the parents its children name, a child with its natural size." };
         var seed = new Option<long>("--seed") { Description = "The seed (default 0). The same seed gives the same bytes on every machine.", DefaultValueFactory = _ => 0 };
+        var locale = new Option<string?>("--locale") { Description = "The locale the fakes draw from (en, en_US, en_GB, de, fr, es, nl, it, pt_BR, ja, zh_CN … any Bogus locale); default: the schema's, else en. Recorded in the manifest." };
         var start = new Option<long>("--start") { Description = "The first row index (default 0).", DefaultValueFactory = _ => 0 };
         var outputs = new Outputs();
         Cli.AtLeast(rows, 0);
 
         var command = new Command("generate", "Write a fixture and its manifest from a synthesizer in a built assembly, or from a column spec or SDV metadata alone, or load the rows into SQLite or PostgreSQL. Writes nothing when the bytes would not change; writes atomically otherwise.")
         {
-            assembly, schema, specFile, metadata, rows, seed, start, references, dataset,
+            assembly, schema, specFile, metadata, rows, seed, start, references, dataset, locale,
         };
         outputs.AddTo(command);
         command.Validators.Add(result =>
         {
+            if (result.GetValue(locale) is { } name && !SynthLocale.TryGet(name, out _))
+            {
+                result.AddError($"There is no locale '{name}'; the locales are {string.Join(", ", SynthLocale.Names)}.");
+            }
+
             bool fromAssembly = result.GetValue(assembly) is not null;
             int sources = (fromAssembly ? 1 : 0) + (result.GetValue(specFile) is null ? 0 : 1) + (result.GetValue(metadata) is null ? 0 : 1);
             bool isDataset = result.GetValue(dataset);
@@ -81,7 +87,7 @@ internal static class GenerateCommand
             }
             else if (parse.GetValue(dataset))
             {
-                WriteDataset(console, parse, outputs, SchemaAssembly.Load(parse.GetValue(assembly)!.FullName, parse.GetValue(references) ?? []), parse.GetValue(schema), seedValue, parse.GetResult(rows) is { Implicit: false } ? parse.GetValue(rows) : 1000);
+                WriteDataset(console, parse, outputs, SchemaAssembly.Load(parse.GetValue(assembly)!.FullName, parse.GetValue(references) ?? []), parse.GetValue(schema), seedValue, parse.GetResult(rows) is { Implicit: false } ? parse.GetValue(rows) : 1000, parse.GetValue(locale));
                 return Cli.Ok;
             }
             else
@@ -90,16 +96,33 @@ internal static class GenerateCommand
                 synthesizer = loaded.Find(parse.GetValue(schema)!).Create(seedValue);
             }
 
-            outputs.Write(console, parse, synthesizer, parse.GetValue(rows), parse.GetValue(start), "Generating");
+            outputs.Write(console, parse, InLocale(synthesizer, parse.GetValue(locale)), parse.GetValue(rows), parse.GetValue(start), "Generating");
             return Cli.Ok;
         });
         return command;
     }
 
-    /// <summary>Related tables into one directory, each with its manifest, so that every foreign key names a parent row.</summary>
-    private static void WriteDataset(Reporter console, ParseResult parse, Outputs outputs, SchemaAssembly loaded, string? root, long seed, int defaultRows)
+    /// <summary>
+    /// The synthesizer in another locale: the spec-driven synthesizer of its spec in that locale, which makes the same
+    /// bytes as the generated synthesizer would (the spec parity tests hold them to it).
+    /// </summary>
+    private static ISynthesizer InLocale(ISynthesizer synthesizer, string? locale)
     {
-        var all = loaded.Synthesizers.Select(s => s.Create(seed)).ToList();
+        if (locale is null)
+        {
+            return synthesizer;
+        }
+
+        var spec = synthesizer.Spec.WithLocale(locale);
+        return ReferenceEquals(spec, synthesizer.Spec) ? synthesizer
+            : synthesizer is SpecSynthesizer s ? new SpecSynthesizer(spec, s.Seed, s.Models)
+            : new SpecSynthesizer(spec, synthesizer.Seed);
+    }
+
+    /// <summary>Related tables into one directory, each with its manifest, so that every foreign key names a parent row.</summary>
+    private static void WriteDataset(Reporter console, ParseResult parse, Outputs outputs, SchemaAssembly loaded, string? root, long seed, int defaultRows, string? locale)
+    {
+        var all = loaded.Synthesizers.Select(s => InLocale(s.Create(seed), locale)).ToList();
         var roots = root is null ? Array.Empty<string>() : new[] { loaded.Find(root).Schema.Name };
         var tables = RelatedTables.Close(all, roots);
         if (tables.Count == 0)

@@ -31,6 +31,7 @@ public sealed class SynthRandom : Random
     private ulong _state;
     private long _index;
     private Generation.BogusDataSets? _bogus;
+    private SynthLocale _locale = SynthLocale.English;
 
     /// <summary>Creates an instance positioned on row 0 of a zero scope; call <see cref="Reset(ulong, ulong, long)"/> before use.</summary>
     public SynthRandom()
@@ -40,6 +41,16 @@ public sealed class SynthRandom : Random
 
     /// <summary>The row (or, inside nested objects and lists, the element) index of the current cell.</summary>
     public long Index => _index;
+
+    /// <summary>
+    /// The locale whose data fakes draw from (<see cref="SynthLocale.English"/> unless set). Synthesizers set it to
+    /// their own locale before they make a row; a user override may read it.
+    /// </summary>
+    public SynthLocale Locale
+    {
+        get => _locale;
+        set => _locale = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     /// <summary>Bogus data sets that draw from this instance, for the fake kinds whose formats Bogus owns.</summary>
     internal Generation.BogusDataSets Bogus => _bogus ??= new Generation.BogusDataSets(this);

@@ -31,6 +31,25 @@ public class SchemaRulesTests
     }
 
     [Fact]
+    public async Task An_unknown_locale_is_reported_at_the_schema_or_synthesizer_attribute()
+    {
+        string names = string.Join(", ", SynthKit.CodeAnalysis.Locales.Names);
+        const string source = Header + """
+            [{|#0:SyntheticSchema(Locale = "german")|}] public class C { public int X { get; set; } }
+            [SyntheticSchema(Locale = "pt-br")] public class Ok { public int X { get; set; } }
+            [SyntheticSchema(Locale = "DE")] public class Upper { public int X { get; set; } }
+            public class Plain { public int X { get; set; } }
+            [{|#1:Synthesizer(typeof(Plain), Locale = "xx_YY")|}] public partial class PlainSynthesizer { }
+            [Synthesizer(typeof(Plain), Name = "Plain2", Locale = "ja")] public partial class Plain2Synthesizer { }
+            """;
+
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.Diagnostic("SK3016").WithLocation(0).WithArguments("german", names),
+            Verify.Diagnostic("SK3016").WithLocation(1).WithArguments("xx_YY", names));
+    }
+
+    [Fact]
     public async Task Rules_are_checked_on_annotated_domain_types_and_record_parameters_without_SyntheticSchema()
     {
         const string source = Header + """

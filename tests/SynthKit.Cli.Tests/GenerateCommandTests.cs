@@ -30,6 +30,32 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_locale_option_makes_the_same_bytes_as_the_synthesizer_in_that_locale_and_the_manifest_says_so()
+    {
+        string file = _temp["kunden.csv"];
+
+        var (code, _, error) = Generate("SynthKit.Cli.Tests.Schemas.Customer", file, "--locale", "de");
+
+        Assert.Equal((0, ""), (code, error));
+        Assert.Equal(FixtureFiles.Render(new CustomerSynthesizer(3).InLocale("de"), new FixtureSpec(file, 25, 3)), File.ReadAllBytes(file));
+        Assert.NotEqual(FixtureFiles.Render(new CustomerSynthesizer(3), new FixtureSpec(file, 25, 3)), File.ReadAllBytes(file));
+        Assert.Equal("de", FixtureManifest.Parse(File.ReadAllBytes(file + ".synth.json")).Locale);
+
+        // From a spec too, and for a dataset; an unknown locale is a usage error naming the locales.
+        string spec = _temp["customer.spec.json"];
+        File.WriteAllText(spec, CustomerSynthesizer.Spec.ToJson());
+        string fromSpec = _temp["from-spec.csv"];
+        Assert.Equal(0, Run.Synthkit(["generate", "--spec", spec, "--rows", "25", "--seed", "3", "--locale", "DE", "--out", fromSpec]).ExitCode);
+        Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(fromSpec));
+        string directory = _temp["laden"];
+        Assert.Equal(0, Run.Synthkit(["generate", "--dataset", "--assembly", Run.SchemaAssembly, "--schema", "Sale", "--seed", "2", "--locale", "fr", "--out", directory]).ExitCode);
+        Assert.Equal("fr", FixtureManifest.Parse(File.ReadAllBytes(Path.Combine(directory, "Store.csv.synth.json"))).Locale);
+        var bad = Generate("SynthKit.Cli.Tests.Schemas.Customer", _temp["x.csv"], "--locale", "klingon");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("There is no locale 'klingon'", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_dataset_writes_related_tables_whose_foreign_keys_name_existing_parents()
     {
         string directory = _temp["shop"];

@@ -59,6 +59,42 @@ public class EmittedSourceTests
         Assert.Equal(Fingerprint(GeneratorHarness.Run(plain).Single("Shop.CustomerSynthesizer.g.cs")), Fingerprint(source));
     }
 
+    [Theory]
+    [InlineData("[SyntheticSchema(Locale = \"pt-br\")]", "pt_BR")]
+    [InlineData("[SyntheticSchema(Locale = \"DE\")]", "de")]
+    [InlineData("[SyntheticSchema(Locale = \"en\")]", null)]
+    [InlineData("[SyntheticSchema(Locale = \"klingon\")]", null)]
+    public void A_schema_locale_is_canonical_in_the_synthesizer_and_its_spec(string attribute, string? expected)
+    {
+        var result = GeneratorHarness.Run(Sources.SimpleClass.Replace("[SyntheticSchema]", attribute, System.StringComparison.Ordinal));
+
+        result.AssertClean(); // an unknown locale is the analyzer's SK3016; the generator draws from en
+        string source = result.Single("Shop.CustomerSynthesizer.g.cs");
+        if (expected is null)
+        {
+            Assert.Contains("_locale = global::SynthKit.SynthLocale.English;", source, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("\\\"locale\\\"", source, System.StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains($"_locale = global::SynthKit.SynthLocale.Get(\"{expected}\");", source, System.StringComparison.Ordinal);
+            Assert.Contains($"\\\"locale\\\":\\\"{expected}\\\"", source, System.StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_synthesizer_declaration_locale_wins_over_the_schema_type_locale()
+    {
+        string domain = Sources.DomainModel.Replace("public sealed class Patient", "[SyntheticSchema(Locale = \"fr\")] public sealed class Patient", System.StringComparison.Ordinal);
+        var reference = GeneratorHarness.ToMetadataReference(GeneratorHarness.Compile([domain], assemblyName: "Domain"));
+        string inherited = GeneratorHarness.Run(GeneratorHarness.Compile([Sources.SynthesizerForDomainModel], [reference])).Single("Tests.PatientSynthesizer.g.cs");
+        Assert.Contains("SynthLocale.Get(\"fr\")", inherited, System.StringComparison.Ordinal);
+        string own = Sources.SynthesizerForDomainModel.Replace("typeof(Domain.Patient))]", "typeof(Domain.Patient), Locale = \"it\")]", System.StringComparison.Ordinal);
+        Assert.NotEqual(Sources.SynthesizerForDomainModel, own);
+        string overridden = GeneratorHarness.Run(GeneratorHarness.Compile([own], [reference])).Single("Tests.PatientSynthesizer.g.cs");
+        Assert.Contains("SynthLocale.Get(\"it\")", overridden, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Both_ways_of_declaring_a_schema_give_the_same_fingerprint_and_values()
     {

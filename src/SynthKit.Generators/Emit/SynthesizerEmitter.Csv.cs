@@ -45,7 +45,7 @@ internal sealed partial class SynthesizerEmitter
             _w.WriteLine($$"""
                 using var writer = new {{Io}}.CsvWriter(destination);
                 writer.WriteHeader(s_csvColumns);
-                var random = new {{Rng}}();
+                var random = new {{Rng}}() { Locale = _locale };
                 long end = start + count;
                 for (long index = start; index < end; index++)
                 {
@@ -193,7 +193,7 @@ internal sealed partial class SynthesizerEmitter
                 batch.RowCount = count;
                 batch.StartRow = start;
                 var writer = new {{Io}}.ColumnBatchWriter(batch);
-                var random = new {{Rng}}();
+                var random = new {{Rng}}() { Locale = _locale };
                 long end = start + count;
                 for (long index = start; index < end; index++)
                 {

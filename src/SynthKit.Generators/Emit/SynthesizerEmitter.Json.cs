@@ -31,7 +31,7 @@ internal sealed partial class SynthesizerEmitter
                 global::System.ArgumentNullException.ThrowIfNull(destination);
                 ValidateRange(start, count);
                 using var writer = new {{Io}}.JsonLinesWriter(destination);
-                var random = new {{Rng}}();
+                var random = new {{Rng}}() { Locale = _locale };
                 long end = start + count;
                 for (long index = start; index < end; index++)
                 {

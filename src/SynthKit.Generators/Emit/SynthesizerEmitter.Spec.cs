@@ -25,7 +25,8 @@ internal sealed partial class SynthesizerEmitter
         _w.WriteLine("/// <summary>The column spec: types, kinds, privacy roles and rules as data (see <c>docs/spec.md</c>).</summary>");
         _w.WriteLine("public static global::SynthKit.TableSpec Spec => s_spec ??= global::SynthKit.TableSpec.FromJson(s_specJson);");
         _w.WriteLine();
-        _w.WriteLine("global::SynthKit.TableSpec global::SynthKit.ISynthesizer.Spec => Spec;");
+        _w.WriteLine("/// <summary>The column spec of this instance: <see cref=\"Spec\"/> in this synthesizer's <see cref=\"Locale\"/>.</summary>");
+        _w.WriteLine("global::SynthKit.TableSpec global::SynthKit.ISynthesizer.Spec => _instanceSpec ??= Spec.WithLocale(_locale.Name);");
         _w.WriteLine();
     }
 
@@ -92,6 +93,7 @@ internal sealed partial class SynthesizerEmitter
             j.EndArray();
         }
 
+        j.StringOrSkip("locale", _model.Locale);
         j.End();
         return j.ToString();
     }
@@ -244,7 +246,7 @@ internal sealed partial class SynthesizerEmitter
             case RuleKind.PiiFake:
             case RuleKind.Fake:
                 j.String("kind", "fake");
-                j.String("fake", r.Kind == RuleKind.PiiFake ? RuleText.FakeName(m) : FakeKinds.Name(r.Code)!);
+                j.String("fake", RuleText.FakeName(m));
                 j.StringOrSkip("firstName", m.FirstNameSource is null ? null : PathOf(column, m.FirstNameSource));
                 j.StringOrSkip("lastName", m.LastNameSource is null ? null : PathOf(column, m.LastNameSource));
                 j.StringOrSkip("sex", m.SexSource is null || m.FirstNameSource is not null ? null : PathOf(column, m.SexSource));

@@ -380,14 +380,14 @@ internal sealed partial class SynthesizerEmitter
                 string first = member.FirstNameSource is null ? $"{Gen}.Fakes.FirstName(random)" : "v_" + member.FirstNameSource;
                 string last = member.LastNameSource is null ? $"{Gen}.Fakes.LastName(random)" : "v_" + member.LastNameSource;
                 value = rule.Code == PiiKinds.FullName
-                    ? $"{Gen}.Fakes.FullName({first}, {last})"
+                    ? $"{Gen}.Fakes.FullName(random, {first}, {last})"
                     : $"{Gen}.Fakes.{RuleText.FakeName(member)}(random, {first}, {last})";
                 break;
             case RuleKind.PiiFake:
                 value = $"{Gen}.Fakes.{RuleText.FakeName(member)}(random)";
                 break;
             case RuleKind.Fake:
-                value = $"{Gen}.Fakes.{FakeKinds.Name(rule.Code)}(random)";
+                value = $"{Gen}.Fakes.{RuleText.FakeName(member)}(random)";
                 break;
             default:
                 value = m.MinLength > 0

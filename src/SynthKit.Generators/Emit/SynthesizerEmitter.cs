@@ -128,6 +128,8 @@ internal sealed partial class SynthesizerEmitter
         }
 
         _w.WriteLine("private bool _anyRowOverride;");
+        _w.WriteLine("private global::SynthKit.SynthLocale _locale;");
+        _w.WriteLine("private global::SynthKit.TableSpec? _instanceSpec;");
         foreach (var member in _model.Root.Members.Where(m => m.Rule.Kind == RuleKind.Reference))
         {
             _w.WriteLine($"private readonly {Gen}.ParentPicker {PickerField(member)};");
@@ -145,6 +147,7 @@ internal sealed partial class SynthesizerEmitter
         {
             _w.WriteLine("_seed = seed;");
             _w.WriteLine($"_scope = {Rng}.ScopeOf(seed);");
+            _w.WriteLine($"_locale = {(_model.Locale is null ? "global::SynthKit.SynthLocale.English" : "global::SynthKit.SynthLocale.Get(" + Str(_model.Locale) + ")")};");
             foreach (var member in _model.Root.Members)
             {
                 _w.WriteLine($"{BaseField(member)} = {Rng}.ColumnBase(_scope, {KeyName(_model.Root, member)});");
@@ -163,6 +166,7 @@ internal sealed partial class SynthesizerEmitter
             _w.WriteLine("_seed = other._seed;");
             _w.WriteLine("_scope = other._scope;");
             _w.WriteLine("_anyRowOverride = other._anyRowOverride;");
+            _w.WriteLine("_locale = other._locale;");
             foreach (var member in _model.Root.Members)
             {
                 _w.WriteLine($"{BaseField(member)} = other.{BaseField(member)};");
@@ -184,6 +188,26 @@ internal sealed partial class SynthesizerEmitter
         _w.WriteLine("/// <summary>The seed every value derives from.</summary>");
         _w.WriteLine("public long Seed => _seed;");
         _w.WriteLine();
+        _w.WriteLine($$"""
+            /// <summary>The locale the fakes draw from: names, addresses, phone formats and e-mail domains.</summary>
+            public global::SynthKit.SynthLocale Locale => _locale;
+
+            /// <summary>A copy of this synthesizer whose fakes draw from the locale named <paramref name="locale"/> (<c>de</c>, <c>en_GB</c>, <c>pt_BR</c> …).</summary>
+            /// <param name="locale">The locale's name (see <see cref="global::SynthKit.SynthLocale.Names"/>).</param>
+            /// <returns>The new synthesizer; this one is unchanged.</returns>
+            /// <exception cref="global::SynthKit.SynthKitException">SK4006: no such locale.</exception>
+            public {{self}} InLocale(string locale) => InLocale(global::SynthKit.SynthLocale.Get(locale));
+
+            /// <summary>A copy of this synthesizer whose fakes draw from <paramref name="locale"/>.</summary>
+            /// <param name="locale">The locale.</param>
+            /// <returns>The new synthesizer; this one is unchanged.</returns>
+            public {{self}} InLocale(global::SynthKit.SynthLocale locale)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(locale);
+                return new {{self}}(this) { _locale = locale };
+            }
+
+            """);
         _w.WriteLine("/// <inheritdoc />");
         _w.WriteLine($"public global::System.Type RowType => typeof({_rowType});");
         _w.WriteLine();
@@ -256,6 +280,7 @@ internal sealed partial class SynthesizerEmitter
                 }
 
                 var random = {{Rng}}.Rent();
+                random.Locale = _locale;
                 try
                 {
                     return CreateRow(random, index);
@@ -268,7 +293,7 @@ internal sealed partial class SynthesizerEmitter
 
             private global::System.Collections.Generic.IEnumerable<{{_rowType}}> Iterate(long start, int count)
             {
-                var random = new {{Rng}}();
+                var random = new {{Rng}}() { Locale = _locale };
                 long end = start + count;
                 for (long index = start; index < end; index++)
                 {

@@ -67,7 +67,18 @@ internal static class RuleText
     /// </summary>
     public static string FakeName(MemberModel member)
     {
+        if (member.Rule.Kind == RuleKind.Fake)
+        {
+            string fake = FakeKinds.Name(member.Rule.Code)!;
+            return member.HomeCountry ? "Home" + fake : fake;
+        }
+
         string name = PiiKinds.Name(member.Rule.Code)!;
+        if (member.HomeCountry)
+        {
+            return "Home" + name;
+        }
+
         if (member.Rule.Code != PiiKinds.Email)
         {
             return name;
@@ -109,7 +120,7 @@ internal static class RuleText
                 return $"reference {rule.Values[0]}.{rule.Values[1]} of {F(n[0])} rows ({F(n[1])} + row × {F(n[2])}" + (rule.Text is null ? string.Empty : " as \"" + rule.Text + "\"")
                     + $"), {(n[3] switch { 2 => "fixed", 3 => "Poisson", 4 => "Zipf(s: " + F(n[5]) + ")", _ => "uniform" })} children, mean {F(n[4])}";
             case RuleKind.Fake:
-                return "fake " + FakeKinds.Name(rule.Code);
+                return "fake " + FakeName(member);
             case RuleKind.Normal:
                 return $"Normal(mean: {F(n[0])}, sd: {F(n[1])})";
             case RuleKind.LogNormal:

@@ -16,6 +16,9 @@ internal sealed record SchemaModel(
     string Fingerprint,
     EquatableArray<string> Constraints)
 {
+    /// <summary>The locale the fakes draw from, as Bogus spells it; null for <c>en</c>.</summary>
+    public string? Locale { get; init; }
+
     /// <summary>The generated file's name: letters, digits, '.' and '_' only (a namespace <c>@class</c> has no '@' here).</summary>
     public string HintName
     {
@@ -111,4 +114,10 @@ internal sealed record MemberModel(
 
     /// <summary>For first-name and full-name members: the same type's <c>Sex</c> or <c>Gender</c> member, if any.</summary>
     public string? SexSource { get; init; }
+
+    /// <summary>
+    /// For country and country-code members of a type that also has a state, city, postcode or street member: the
+    /// locale's own country, so that the address holds together.
+    /// </summary>
+    public bool HomeCountry { get; init; }
 }

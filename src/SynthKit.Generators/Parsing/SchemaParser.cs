@@ -76,7 +76,7 @@ internal sealed partial class SchemaParser
             synthesizerName = container.Name + "_" + synthesizerName;
         }
 
-        return parser.Build(type, schemaName, NamespaceOf(type), synthesizerName, isUserDeclared: false, accessibility, provenanceOwners: new ISymbol[] { type, type.ContainingAssembly });
+        return parser.Build(type, schemaName, NamespaceOf(type), synthesizerName, isUserDeclared: false, accessibility, provenanceOwners: new ISymbol[] { type, type.ContainingAssembly }, locale: NamedString(attribute, "Locale"));
     }
 
     /// <summary>Mode 2: <c>[Synthesizer(typeof(T))]</c> on a partial class; <c>T</c> may come from metadata.</summary>
@@ -136,10 +136,11 @@ internal sealed partial class SchemaParser
             synthesizer.Name,
             isUserDeclared: true,
             accessibility,
-            provenanceOwners: new ISymbol[] { schemaType, synthesizer, schemaType.ContainingAssembly, synthesizer.ContainingAssembly });
+            provenanceOwners: new ISymbol[] { schemaType, synthesizer, schemaType.ContainingAssembly, synthesizer.ContainingAssembly },
+            locale: NamedString(attribute, "Locale") ?? schemaType.GetAttributes().Where(a => Is(a, KnownNames.SyntheticSchema)).Select(a => NamedString(a, "Locale")).FirstOrDefault());
     }
 
-    private ParseResult Build(INamedTypeSymbol type, string schemaName, string? ns, string synthesizerName, bool isUserDeclared, string accessibility, ISymbol[] provenanceOwners)
+    private ParseResult Build(INamedTypeSymbol type, string schemaName, string? ns, string synthesizerName, bool isUserDeclared, string accessibility, ISymbol[] provenanceOwners, string? locale)
     {
         if (!IsConstructibleKind(type, out string? reason))
         {
@@ -158,7 +159,12 @@ internal sealed partial class SchemaParser
         string fingerprint = Fingerprint.Compute(schemaName, root, nested, _enums);
         var constraints = type.GetAttributes().Where(a => Is(a, KnownNames.Constraint) && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string)
             .Select(a => (string)a.ConstructorArguments[0].Value!).ToEquatableArray();
-        var model = new SchemaModel(ns, synthesizerName, isUserDeclared, accessibility, schemaName, root, nested, enums, provenance, fingerprint, constraints);
+        // An unknown locale is the analyzers' SK3016; the synthesizer then draws from en.
+        string? canonical = Locales.Canonical(locale);
+        var model = new SchemaModel(ns, synthesizerName, isUserDeclared, accessibility, schemaName, root, nested, enums, provenance, fingerprint, constraints)
+        {
+            Locale = canonical == "en" ? null : canonical,
+        };
         return new ParseResult(model, _diagnostics.ToEquatableArray());
     }
 
@@ -217,6 +223,7 @@ internal sealed partial class SchemaParser
 
         _inProgress.RemoveAt(_inProgress.Count - 1);
         LinkPersonNames(members);
+        LinkAddress(members);
         var order = ResolveRowRules(members);
         return new TypeModel(
             Identifier(fullName),
@@ -261,6 +268,31 @@ internal sealed partial class SchemaParser
         }
 
         return order;
+    }
+
+    /// <summary>
+    /// A country (or country-code) member beside a state, city, postcode or street member is the locale's own country:
+    /// the address's parts then come from one country's data instead of a US state beside a random country.
+    /// </summary>
+    private static void LinkAddress(List<MemberModel> members)
+    {
+        static bool IsPart(MemberModel m) => m.Kind == ValueKind.String
+            && ((m.Rule.Kind == RuleKind.PiiFake && m.Rule.Code is PiiKinds.StreetAddress or PiiKinds.City or PiiKinds.State or PiiKinds.PostalCode)
+                || (m.Rule.Kind == RuleKind.Fake && FakeKinds.Name(m.Rule.Code) is "City" or "State"));
+        if (!members.Any(IsPart))
+        {
+            return;
+        }
+
+        for (int i = 0; i < members.Count; i++)
+        {
+            var m = members[i];
+            if (m.Kind == ValueKind.String
+                && ((m.Rule.Kind == RuleKind.PiiFake && m.Rule.Code == PiiKinds.Country) || (m.Rule.Kind == RuleKind.Fake && FakeKinds.Name(m.Rule.Code) is "Country" or "CountryCode")))
+            {
+                members[i] = m with { HomeCountry = true };
+            }
+        }
     }
 
     /// <summary>

@@ -54,6 +54,9 @@ public sealed class FixtureManifest
     /// <summary>The file format: <c>csv</c>, <c>jsonl</c> or <c>parquet</c>.</summary>
     public required string Format { get; init; }
 
+    /// <summary>The locale the fakes drew from (<c>en</c>, <c>de</c>, <c>pt_BR</c> …); <c>en</c> in manifests written before locales existed.</summary>
+    public string Locale { get; init; } = "en";
+
     /// <summary>The file's name (without directory).</summary>
     public required string File { get; init; }
 
@@ -109,7 +112,7 @@ public sealed class FixtureManifest
     public static FixtureManifest Describe(SchemaDescription schema, FixtureSpec spec, string sha256, long bytes) =>
         Describe(schema, spec, sha256, bytes, Version);
 
-    internal static FixtureManifest Describe(SchemaDescription schema, FixtureSpec spec, string sha256, long bytes, string synthKitVersion, IReadOnlyList<ColumnModelInfo>? models = null, WatermarkInfo? watermark = null, string? disclosure = null)
+    internal static FixtureManifest Describe(SchemaDescription schema, FixtureSpec spec, string sha256, long bytes, string synthKitVersion, IReadOnlyList<ColumnModelInfo>? models = null, WatermarkInfo? watermark = null, string? disclosure = null, string? locale = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(spec);
@@ -133,6 +136,7 @@ public sealed class FixtureManifest
             Start = spec.Start,
             Rows = spec.Rows,
             Format = FixtureSpec.NameOf(spec.Format),
+            Locale = locale ?? "en",
             File = System.IO.Path.GetFileName(spec.Path),
             Bytes = bytes,
             Sha256 = sha256.ToLowerInvariant(),
@@ -160,6 +164,7 @@ public sealed class FixtureManifest
         json.WriteString("name", synthesizer.Schema.Name);
         json.WriteString("fingerprint", synthesizer.Schema.Fingerprint);
         json.WriteEndObject();
+        json.WriteString("locale", LocaleOf(synthesizer));
         json.WriteStartObject("lineage");
         DataLineage.OfSample(ModelsOf(synthesizer)).Write(json);
         json.WriteEndObject();
@@ -190,6 +195,9 @@ public sealed class FixtureManifest
 
         json.WriteEndArray();
     }
+
+    /// <summary>The locale a synthesizer's fakes draw from, by name.</summary>
+    internal static string LocaleOf(ISynthesizer synthesizer) => synthesizer.Spec.Locale is { } locale ? SynthLocale.Canonical(locale) ?? locale : "en";
 
     internal static IReadOnlyList<ColumnModelInfo> ModelsOf(ISynthesizer synthesizer) => Marks.Unwrap(synthesizer) switch
     {
@@ -226,6 +234,7 @@ public sealed class FixtureManifest
             json.WriteNumber("start", Start);
             json.WriteNumber("rows", Rows);
             json.WriteString("format", Format);
+            json.WriteString("locale", Locale);
             if (Disclosure is not null)
             {
                 json.WriteString("disclosure", Disclosure);
@@ -377,6 +386,7 @@ public sealed class FixtureManifest
                 Start = Required(generation, "start", path).GetInt64(),
                 Rows = Required(generation, "rows", path).GetInt32(),
                 Format = RequiredString(generation, "format", path),
+                Locale = OptionalString(generation, "locale") ?? "en",
                 Disclosure = OptionalString(generation, "disclosure"),
                 File = RequiredString(file, "name", path),
                 Bytes = Required(file, "bytes", path).GetInt64(),

@@ -208,7 +208,7 @@ public static class FixtureFiles
             RenderTo(hashing, synthesizer, spec, progress, cancellationToken);
             (hash, length) = (hashing.HexHash(), hashing.Length);
         });
-        byte[] manifest = FixtureManifest.Describe(synthesizer.Schema, spec, hash!, length, FixtureManifest.Version, FixtureManifest.ModelsOf(synthesizer), Provenance.Watermark.Of(synthesizer), Provenance.Disclosure.NameOf(synthesizer)).ToJson();
+        byte[] manifest = FixtureManifest.Describe(synthesizer.Schema, spec, hash!, length, FixtureManifest.Version, FixtureManifest.ModelsOf(synthesizer), Provenance.Watermark.Of(synthesizer), Provenance.Disclosure.NameOf(synthesizer), FixtureManifest.LocaleOf(synthesizer)).ToJson();
         wrote |= AtomicFile.WriteIfChanged(FixtureManifest.PathFor(spec.Path), manifest);
         return new FixtureOutcome(spec.Path, wrote ? FixtureStatus.Written : FixtureStatus.UpToDate, length);
     }
@@ -295,6 +295,7 @@ public static class FixtureFiles
         string? change =
             manifest.Fingerprint != schema.Fingerprint ? $"the schema '{schema.Name}' changed (fingerprint {Short(manifest.Fingerprint)} → {Short(schema.Fingerprint)})"
             : ModelChange(manifest, synthesizer) is { } model ? model
+            : manifest.Locale != FixtureManifest.LocaleOf(synthesizer) ? $"the locale changed ({manifest.Locale} → {FixtureManifest.LocaleOf(synthesizer)})"
             : manifest.Seed != spec.Seed ? $"the seed changed ({manifest.Seed} → {spec.Seed})"
             : manifest.Rows != spec.Rows ? $"the row count changed ({manifest.Rows} → {spec.Rows})"
             : manifest.Start != spec.Start ? $"the first row changed ({manifest.Start} → {spec.Start})"
@@ -323,7 +324,7 @@ public static class FixtureFiles
         // A manifest written by another SynthKit version still holds when everything else agrees: upgrading SynthKit
         // alone must not fail CI when the bytes it generates did not change.
         // Compared as content, not bytes: line endings, indentation or the case of hex digits are not a change.
-        var described = FixtureManifest.Describe(schema, spec, FixtureManifest.Hash(expected), expected.Length, manifest.SynthKitVersion, FixtureManifest.ModelsOf(synthesizer), Provenance.Watermark.Of(synthesizer), Provenance.Disclosure.NameOf(synthesizer));
+        var described = FixtureManifest.Describe(schema, spec, FixtureManifest.Hash(expected), expected.Length, manifest.SynthKitVersion, FixtureManifest.ModelsOf(synthesizer), Provenance.Watermark.Of(synthesizer), Provenance.Disclosure.NameOf(synthesizer), FixtureManifest.LocaleOf(synthesizer));
         byte[] expectedManifest = described.ToJson();
         if (!manifest.ToJson().AsSpan().SequenceEqual(expectedManifest) && !manifestBytes.AsSpan().SequenceEqual(expectedManifest))
         {

@@ -19,12 +19,10 @@ public static class Fakes
     private static readonly DateOnly s_birthMin = new(1935, 1, 1);
     private static readonly DateOnly s_birthMax = new(2006, 12, 31);
 
-    private static readonly LocaleData Data = LocaleData.English;
-
     /// <summary>A given name.</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The name.</returns>
-    public static string FirstName(SynthRandom random) => random.Pick(Data.FirstNames);
+    public static string FirstName(SynthRandom random) => random.Pick(random.Locale.Data.FirstNames);
 
     /// <summary>
     /// A given name that matches the row's sex or gender: from the female list when the value starts with F or W
@@ -35,32 +33,46 @@ public static class Fakes
     /// <returns>The name.</returns>
     public static string FirstName(SynthRandom random, string? sex) => (sex is { Length: > 0 } ? char.ToUpperInvariant(sex[0]) : ' ') switch
     {
-        'F' or 'W' => random.Pick(Data.FemaleFirstNames),
-        'M' => random.Pick(Data.MaleFirstNames),
-        _ => random.Pick(Data.FirstNames),
+        'F' or 'W' => random.Pick(random.Locale.Data.FemaleFirstNames),
+        'M' => random.Pick(random.Locale.Data.MaleFirstNames),
+        _ => random.Pick(random.Locale.Data.FirstNames),
     };
 
     /// <summary>A full name whose given name matches the row's sex or gender (see <see cref="FirstName(SynthRandom, string)"/>).</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <param name="sex">The row's sex or gender value, as text.</param>
     /// <returns>The name.</returns>
-    public static string FullName(SynthRandom random, string? sex) => FullName(FirstName(random, sex), LastName(random));
+    public static string FullName(SynthRandom random, string? sex) => FullName(random, FirstName(random, sex), LastName(random));
 
     /// <summary>A family name.</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The name.</returns>
-    public static string LastName(SynthRandom random) => random.Pick(Data.LastNames);
+    public static string LastName(SynthRandom random) => random.Pick(random.Locale.Data.LastNames);
 
     /// <summary>A full name made from a fresh first and last name.</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The name.</returns>
-    public static string FullName(SynthRandom random) => FullName(FirstName(random), LastName(random));
+    public static string FullName(SynthRandom random) => FullName(random, FirstName(random), LastName(random));
 
     /// <summary>The full name of a given first and last name.</summary>
     /// <param name="firstName">The first name.</param>
     /// <param name="lastName">The last name.</param>
     /// <returns><c>first + " " + last</c>.</returns>
     public static string FullName(string? firstName, string? lastName) => string.Concat(firstName, " ", lastName);
+
+    /// <summary>
+    /// A full name of given names, written as the locale writes them: given name first with a space in most locales,
+    /// family name first in Japanese, Korean, Vietnamese and Hungarian, without a space in Chinese.
+    /// </summary>
+    /// <param name="random">The cell's randomness (only its locale is read).</param>
+    /// <param name="firstName">The first (given) name.</param>
+    /// <param name="lastName">The last (family) name.</param>
+    /// <returns>The full name.</returns>
+    public static string FullName(SynthRandom random, string? firstName, string? lastName)
+    {
+        var data = random.Locale.Data;
+        return data.FamilyNameFirst ? string.Concat(lastName, data.NameSeparator, firstName) : string.Concat(firstName, data.NameSeparator, lastName);
+    }
 
     /// <summary>An e-mail address of a fresh first and last name.</summary>
     /// <param name="random">The cell's randomness.</param>
@@ -78,7 +90,7 @@ public static class Fakes
     public static string Email(SynthRandom random, string? firstName, string? lastName)
     {
         var user = new UserName(random, firstName, lastName);
-        string domain = random.Pick(Data.FreeEmailDomains);
+        string domain = random.Pick(random.Locale.Data.FreeEmailDomains);
         return string.Create(user.Length + 1 + domain.Length, (user, domain), static (span, s) =>
         {
             int at = s.user.Write(span);
@@ -122,48 +134,47 @@ public static class Fakes
     /// <summary>A telephone number in one of the locale's formats.</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The number.</returns>
-    public static string Phone(SynthRandom random) => FillDigits(random, random.Pick(Data.PhoneFormats));
+    public static string Phone(SynthRandom random) => FillDigits(random, random.Pick(random.Locale.Data.PhoneFormats));
 
-    /// <summary>A street address: a building number and a street name.</summary>
+    /// <summary>A street address in one of the locale's formats (in <c>en</c>: a building number and a street name).</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The address.</returns>
-    public static string StreetAddress(SynthRandom random)
-    {
-        string building = FillDigits(random, random.Pick(Data.BuildingNumberFormats));
-        string name = random.Below(2) == 0 ? FirstName(random) : LastName(random);
-        return string.Concat(building, " ", name, " ", random.Pick(Data.StreetSuffixes));
-    }
+    public static string StreetAddress(SynthRandom random) => random.Locale.Data.StreetAddress.Next(random);
 
-    /// <summary>A city name in one of the locale's four shapes.</summary>
+    /// <summary>A city name in one of the locale's formats (in <c>en</c>, one of four shapes such as <c>North Annaville</c>).</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The city.</returns>
-    public static string City(SynthRandom random) => random.Below(4) switch
-    {
-        0 => string.Concat(random.Pick(Data.CityPrefixes), " ", FirstName(random), random.Pick(Data.CitySuffixes)),
-        1 => string.Concat(random.Pick(Data.CityPrefixes), " ", FirstName(random)),
-        2 => string.Concat(FirstName(random), random.Pick(Data.CitySuffixes)),
-        _ => string.Concat(LastName(random), random.Pick(Data.CitySuffixes)),
-    };
+    public static string City(SynthRandom random) => random.Locale.Data.City.Next(random);
 
-    /// <summary>A state name.</summary>
+    /// <summary>A state name (a county where the locale has counties instead; empty where its data has neither).</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The state.</returns>
-    public static string State(SynthRandom random) => random.Pick(Data.States);
+    public static string State(SynthRandom random) => random.Locale.Data.States is { Length: > 0 } states ? random.Pick(states) : string.Empty;
 
     /// <summary>A postal code in one of the locale's formats.</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The code.</returns>
-    public static string PostalCode(SynthRandom random) => FillDigits(random, random.Pick(Data.PostcodeFormats));
+    public static string PostalCode(SynthRandom random) => FillDigits(random, random.Pick(random.Locale.Data.PostcodeFormats));
+
+    /// <summary>The locale's own country (<c>United States of America</c> in <c>en</c>, <c>Deutschland</c> in <c>de</c>): the country of an address whose state, city and postcode come from the locale. Draws nothing.</summary>
+    /// <param name="random">The cell's randomness (only its locale is read).</param>
+    /// <returns>The country.</returns>
+    public static string HomeCountry(SynthRandom random) => random.Locale.Data.HomeCountry;
+
+    /// <summary>The ISO 3166 alpha-2 code of the locale's own country (<c>US</c>, <c>DE</c>). Draws nothing.</summary>
+    /// <param name="random">The cell's randomness (only its locale is read).</param>
+    /// <returns>The code.</returns>
+    public static string HomeCountryCode(SynthRandom random) => random.Locale.Data.HomeCountryCode;
 
     /// <summary>A country name.</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The country.</returns>
-    public static string Country(SynthRandom random) => random.Pick(Data.Countries);
+    public static string Country(SynthRandom random) => random.Pick(random.Locale.Data.Countries);
 
     /// <summary>An ISO 3166 alpha-2 country code.</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The code.</returns>
-    public static string CountryCode(SynthRandom random) => random.Pick(Data.CountryCodes);
+    public static string CountryCode(SynthRandom random) => random.Pick(random.Locale.Data.CountryCodes);
 
     /// <summary>An adult's date of birth, uniform from 1935-01-01 to 2006-12-31 (18 to 90 years before 2025-01-01).</summary>
     /// <param name="random">The cell's randomness.</param>
@@ -285,7 +296,7 @@ public static class Fakes
     /// <returns>The name.</returns>
     public static string Company(SynthRandom random) => random.Below(3) switch
     {
-        0 => string.Concat(LastName(random), " ", random.Pick(Data.CompanySuffixes)),
+        0 => string.Concat(LastName(random), " ", random.Pick(random.Locale.Data.CompanySuffixes)),
         1 => string.Concat(LastName(random), "-", LastName(random)),
         _ => string.Concat(LastName(random), ", ", LastName(random), " and ", LastName(random)),
     };
@@ -294,34 +305,34 @@ public static class Fakes
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The phrase.</returns>
     public static string CatchPhrase(SynthRandom random) =>
-        string.Concat(random.Pick(Data.CompanyAdjectives), " ", random.Pick(Data.CompanyDescriptors), " ", random.Pick(Data.CompanyNouns));
+        string.Concat(random.Pick(random.Locale.Data.CompanyAdjectives), " ", random.Pick(random.Locale.Data.CompanyDescriptors), " ", random.Pick(random.Locale.Data.CompanyNouns));
 
     /// <summary>A job title.</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The title.</returns>
     public static string JobTitle(SynthRandom random) =>
-        string.Concat(random.Pick(Data.TitleDescriptors), " ", random.Pick(Data.TitleLevels), " ", random.Pick(Data.TitleJobs));
+        string.Concat(random.Pick(random.Locale.Data.TitleDescriptors), " ", random.Pick(random.Locale.Data.TitleLevels), " ", random.Pick(random.Locale.Data.TitleJobs));
 
     /// <summary>A product name.</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The name.</returns>
     public static string ProductName(SynthRandom random) =>
-        string.Concat(random.Pick(Data.ProductAdjectives), " ", random.Pick(Data.ProductMaterials), " ", random.Pick(Data.Products));
+        string.Concat(random.Pick(random.Locale.Data.ProductAdjectives), " ", random.Pick(random.Locale.Data.ProductMaterials), " ", random.Pick(random.Locale.Data.Products));
 
     /// <summary>A commerce department.</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The department.</returns>
-    public static string Department(SynthRandom random) => random.Pick(Data.Departments);
+    public static string Department(SynthRandom random) => random.Pick(random.Locale.Data.Departments);
 
     /// <summary>A colour name.</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The colour.</returns>
-    public static string Color(SynthRandom random) => random.Pick(Data.Colors);
+    public static string Color(SynthRandom random) => random.Pick(random.Locale.Data.Colors);
 
     /// <summary>One lorem-ipsum word.</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <returns>The word.</returns>
-    public static string Word(SynthRandom random) => random.Pick(Data.LoremWords);
+    public static string Word(SynthRandom random) => random.Pick(random.Locale.Data.LoremWords);
 
     /// <summary>Two to five lorem-ipsum words.</summary>
     /// <param name="random">The cell's randomness.</param>
@@ -354,7 +365,7 @@ public static class Fakes
     public static string DomainName(SynthRandom random)
     {
         string word = LastName(random);
-        string suffix = random.Pick(Data.DomainSuffixes);
+        string suffix = random.Pick(random.Locale.Data.DomainSuffixes);
         int wordLength = CleanLength(word);
         return string.Create(wordLength + 1 + suffix.Length, (word, suffix), static (span, s) =>
         {
@@ -404,7 +415,7 @@ public static class Fakes
         int misses = 0;
         while (text.Length < length)
         {
-            string word = random.Pick(LocaleData.English.LoremWords);
+            string word = random.Pick(random.Locale.Data.LoremWords);
             int need = (text.Length > 0 ? 1 : 0) + word.Length;
             if (text.Length + need <= max)
             {
@@ -484,7 +495,7 @@ public static class Fakes
             : string.Concat(value, "-", number);
     }
 
-    /// <summary>Replaces <c>#</c> with a digit and <c>!</c> with a digit from 2 to 9, as Bogus's number formats do.</summary>
+    /// <summary>Replaces <c>#</c> with a digit, <c>!</c> with a digit from 2 to 9 and <c>?</c> with a capital letter, as Bogus's formats do.</summary>
     /// <param name="random">The cell's randomness.</param>
     /// <param name="format">The format.</param>
     /// <returns>The filled-in string.</returns>
@@ -499,6 +510,7 @@ public static class Fakes
                 {
                     '#' => (char)('0' + s.random.Below(10)),
                     '!' => (char)('2' + s.random.Below(8)),
+                    '?' => (char)('A' + s.random.Below(26)),
                     _ => c,
                 };
             }

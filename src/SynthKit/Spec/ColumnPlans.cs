@@ -328,7 +328,7 @@ internal sealed class StringPlan : ColumnPlan
             string? last = LastSource >= 0 ? Text(batch, LastSource, row) : Fakes.LastName(random);
             value = _rule.Fake switch
             {
-                "FullName" => Fakes.FullName(first, last),
+                "FullName" => Fakes.FullName(random, first, last),
                 "Email" => Fakes.Email(random, first, last),
                 "WorkEmail" => Fakes.WorkEmail(random, first, last),
                 _ => Fakes.Username(random, first, last),

@@ -21,6 +21,8 @@ internal static class FakeFunctions
         ["PostalCode"] = Fakes.PostalCode,
         ["Country"] = Fakes.Country,
         ["CountryCode"] = Fakes.CountryCode,
+        ["HomeCountry"] = Fakes.HomeCountry,
+        ["HomeCountryCode"] = Fakes.HomeCountryCode,
         ["NationalId"] = Fakes.NationalId,
         ["PassportNumber"] = Fakes.PassportNumber,
         ["DriversLicense"] = Fakes.DriversLicense,

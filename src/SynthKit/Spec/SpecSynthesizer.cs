@@ -20,6 +20,7 @@ public sealed class SpecSynthesizer : ISynthesizer
     private readonly IColumnModel[] _models;
     private readonly ulong[] _modelBases;
     private readonly ulong _scope;
+    private readonly SynthLocale _locale;
     private SchemaDescription? _schema;
 
     /// <summary>Creates a synthesizer of <paramref name="spec"/>'s rows.</summary>
@@ -33,6 +34,7 @@ public sealed class SpecSynthesizer : ISynthesizer
         SpecValidator.Validate(spec, null);
         Spec = spec;
         Seed = seed;
+        _locale = spec.ResolvedLocale;
         _scope = SynthRandom.ScopeOf(seed);
         _models = models is null ? Array.Empty<IColumnModel>() : new List<IColumnModel>(models).ToArray();
         var modelled = new HashSet<int>();
@@ -127,6 +129,7 @@ public sealed class SpecSynthesizer : ISynthesizer
         batch.RowCount = count;
         batch.StartRow = start;
         var random = SynthRandom.Rent();
+        random.Locale = _locale;
         try
         {
             Span<ulong> scopes = _objects.Length <= 32 ? stackalloc ulong[_objects.Length] : new ulong[_objects.Length];

@@ -30,6 +30,11 @@ internal static class SpecValidator
             Fail("columns", "the table needs at least one column");
         }
 
+        if (spec.Locale is not null && SynthLocale.Canonical(spec.Locale) is null)
+        {
+            Fail("locale", $"there is no locale '{spec.Locale}'; the locales are {string.Join(", ", SynthLocale.Names)}");
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < spec.Columns!.Count; i++)
         {

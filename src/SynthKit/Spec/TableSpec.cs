@@ -53,6 +53,44 @@ public sealed class TableSpec
     /// </summary>
     public IReadOnlyList<string>? Constraints { get; init; }
 
+    /// <summary>
+    /// The locale whose data the fakes draw from — a Bogus locale name such as <c>de</c>, <c>en_GB</c> or <c>pt_BR</c>
+    /// (see <see cref="SynthLocale.Names"/>); null means <c>en</c>.
+    /// </summary>
+    public string? Locale { get; init; }
+
+    /// <summary>A copy of this spec whose fakes draw from <paramref name="locale"/>; this spec itself when it already does.</summary>
+    /// <param name="locale">The locale's name, or null for <c>en</c>.</param>
+    /// <returns>The spec.</returns>
+    /// <exception cref="SynthKitException">SK4006: no such locale.</exception>
+    public TableSpec WithLocale(string? locale)
+    {
+        string? name = locale is null ? null : SynthLocale.Get(locale).Name;
+        if (name == "en")
+        {
+            name = null;
+        }
+
+        return string.Equals(name, Locale is null || SynthLocale.Canonical(Locale) == "en" ? null : SynthLocale.Canonical(Locale), StringComparison.Ordinal)
+            ? this
+            : new TableSpec
+            {
+                SpecVersion = SpecVersion,
+                Name = Name,
+                Fingerprint = Fingerprint,
+                ClrType = ClrType,
+                Columns = Columns,
+                Objects = Objects,
+                PrimaryKey = PrimaryKey,
+                Provenance = Provenance,
+                Constraints = Constraints,
+                Locale = name,
+            };
+    }
+
+    /// <summary>The locale the fakes draw from (<see cref="SynthLocale.English"/> when <see cref="Locale"/> is null).</summary>
+    internal SynthLocale ResolvedLocale => Locale is null ? SynthLocale.English : SynthLocale.Get(Locale);
+
     /// <summary>Finds a column by name (ordinal).</summary>
     /// <param name="name">The column name.</param>
     /// <returns>The column, or null.</returns>
