@@ -203,6 +203,14 @@ public class LocaleTests
             {
                 Assert.False(string.IsNullOrWhiteSpace(value), $"{locale}: an empty value in {r.FullName}");
                 Assert.DoesNotContain("#{", value, StringComparison.Ordinal);
+                Assert.Equal(value.Trim(), value);
+                Assert.DoesNotContain("  ", value, StringComparison.Ordinal);
+            }
+
+            // A locale of another script never borrows English street words ("伊藤Ferry").
+            if (locale is "ja" or "ko" or "zh_CN" or "zh_TW")
+            {
+                Assert.DoesNotMatch("[A-Za-z]", r.Street + r.City);
             }
         });
     }

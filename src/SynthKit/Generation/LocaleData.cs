@@ -41,10 +41,11 @@ internal sealed class LocaleData
         }
 
         _chain = chain.ToArray();
-        FirstNames = Strings(new[] { "name", "first_name" }, new[] { "name", "female_first_name" }, new[] { "name", "male_first_name" });
-        LastNames = Strings(new[] { "name", "last_name" }, new[] { "name", "female_last_name" }, new[] { "name", "male_last_name" });
-        FemaleFirstNames = Gendered("female_first_name", "first_name_women");
-        MaleFirstNames = Gendered("male_first_name", "first_name_men");
+        // Some data pads names with a space (tr's "Durak "): a name never starts or ends with one.
+        FirstNames = Trimmed(Strings(new[] { "name", "first_name" }, new[] { "name", "female_first_name" }, new[] { "name", "male_first_name" }));
+        LastNames = Trimmed(Strings(new[] { "name", "last_name" }, new[] { "name", "female_last_name" }, new[] { "name", "male_last_name" }));
+        FemaleFirstNames = Trimmed(Gendered("female_first_name", "first_name_women"));
+        MaleFirstNames = Trimmed(Gendered("male_first_name", "first_name_men"));
         FreeEmailDomains = Strings(new[] { "internet", "free_email" });
         DomainSuffixes = Strings(new[] { "internet", "domain_suffix" });
         // Extensions ("x####") are what a form's phone field rejects; SynthKit makes plain numbers.
@@ -236,16 +237,22 @@ internal sealed class LocaleData
             return LastNames;
         }
 
-        foreach (var root in _chain)
+        for (int i = 0; i < _chain.Length; i++)
         {
-            if (Values(root, section, key) is { } list)
+            if (Values(_chain[i], section, key) is { } list)
             {
-                return list;
+                // A word only English data has (ja's street suffix) would put "Ferry" into a Japanese street: a locale of
+                // another language leaves it out (formats, which only arrange the locale's own words, are kept).
+                bool foreignWords = i == _chain.Length - 1 && !IsEnglish && _chain.Length > 1 && section == "address"
+                    && !Array.Exists(list, v => v.Contains("#{", StringComparison.Ordinal) || v.IndexOf('#') >= 0);
+                return foreignWords ? s_nothing : list;
             }
         }
 
         throw Missing(section + "." + key);
     }
+
+    private static readonly string[] s_nothing = { string.Empty };
 
     private (bool FamilyFirst, string Separator) NameOrder()
     {
@@ -313,6 +320,8 @@ internal sealed class LocaleData
         };
     }
 
+    private static string[] Trimmed(string[] values) => Array.ConvertAll(values, v => v.Trim());
+
     private static string[]? Values(BObject root, params string[] path) => Find(root, path) is { } array ? ToArray(array) : null;
 
     private static BArray? Find(BObject root, params string[] path)
@@ -372,7 +381,7 @@ internal sealed class LocaleTemplate
         var parts = _formats.Length == 1 ? _formats[0] : _formats[random.Below(_formats.Length)];
         if (parts.Length == 1)
         {
-            return parts[0].Draw(random);
+            return Tidy(parts[0].Draw(random));
         }
 
         var text = new StringBuilder();
@@ -381,7 +390,19 @@ internal sealed class LocaleTemplate
             text.Append(part.Draw(random));
         }
 
-        return text.ToString();
+        // A part left out (a word the locale lacks) leaves its separator behind, and some data ends in a space
+        // (en_ZA's "Bloemfontein "): close the gaps. Clean text comes back as the same instance.
+        return Tidy(text.ToString());
+    }
+
+    private static string Tidy(string text)
+    {
+        while (text.Contains("  ", StringComparison.Ordinal))
+        {
+            text = text.Replace("  ", " ", StringComparison.Ordinal);
+        }
+
+        return text.Replace(" ,", ",", StringComparison.Ordinal).Trim(' ', ',');
     }
 
     private static Part[] Parse(LocaleData data, string section, string format, int depth)
