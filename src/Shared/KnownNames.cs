@@ -35,6 +35,7 @@ internal static class KnownNames
     public const string Learned = "SynthKit.LearnedAttribute";
     public const string Sequence = "SynthKit.SequenceAttribute";
     public const string After = "SynthKit.AfterAttribute";
+    public const string Derived = "SynthKit.DerivedAttribute";
     public const string References = "SynthKit.ReferencesAttribute";
     public const string OnlyWhen = "SynthKit.OnlyWhenAttribute";
 

@@ -81,6 +81,9 @@ internal sealed class RuleReader
         _nameOf = nameOf;
     }
 
+    /// <summary>The type that declares the member and the member's type, for <c>[Derived]</c>'s method; null when unknown.</summary>
+    public (INamedTypeSymbol Owner, ITypeSymbol Type)? Declaring { get; set; }
+
     /// <summary>The <c>[Pii]</c> attribute, if the member carries one.</summary>
     public AttributeData? PiiAttribute => _pii;
 
@@ -180,6 +183,7 @@ internal sealed class RuleReader
             case KnownNames.Sequence:
             case KnownNames.After:
             case KnownNames.References:
+            case KnownNames.Derived:
                 if (_generation is not null)
                 {
                     Report(DiagnosticDescriptors.ConflictingRules, attribute, _member, _generationName!, Short(name));
@@ -535,9 +539,77 @@ internal sealed class RuleReader
                 return After(attribute, name);
             case "References":
                 return References(attribute, name);
+            case "Derived":
+                return Derived(attribute, name);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// <c>[Derived(nameof(M))]</c>: <c>M</c> is an instance method with no parameters or a static method taking the row,
+    /// not private, returning the member's type (or, for a nullable value member, its underlying type). Values[0] says
+    /// which (<c>instance</c> or <c>static</c>).
+    /// </summary>
+    private RuleModel? Derived(AttributeData attribute, string name)
+    {
+        string? method = Str(attribute, 0);
+        if (string.IsNullOrEmpty(method))
+        {
+            ReportAt(DiagnosticDescriptors.InvalidMemberReference, attribute, ArgumentTarget.At(0), name, _member, "name a method with nameof(…)");
+            return null;
+        }
+
+        if (Declaring is not { } declaring)
+        {
+            return new RuleModel(RuleKind.Derived, EquatableArray<double>.Empty, new[] { "instance" }.ToEquatableArray(), EquatableArray<string>.Empty, 0, method);
+        }
+
+        var (owner, type) = declaring;
+        bool Returns(IMethodSymbol m) =>
+            SymbolEqualityComparer.Default.Equals(m.ReturnType, type)
+            || (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && SymbolEqualityComparer.Default.Equals(m.ReturnType, nullable.TypeArguments[0]));
+        bool Reachable(IMethodSymbol m) => m.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
+        IMethodSymbol? found = null;
+        string kind = "instance";
+        for (var t = owner; t is not null && found is null; t = t.BaseType)
+        {
+            foreach (var m in t.GetMembers(method!).OfType<IMethodSymbol>())
+            {
+                if (m.MethodKind != MethodKind.Ordinary || m.IsGenericMethod || !Returns(m) || !Reachable(m))
+                {
+                    continue;
+                }
+
+                if (!m.IsStatic && m.Parameters.Length == 0)
+                {
+                    found = m;
+                    break;
+                }
+
+                if (m.IsStatic && m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, owner) && m.Parameters[0].RefKind == RefKind.None)
+                {
+                    found = m;
+                    kind = "static";
+                    break;
+                }
+            }
+        }
+
+        if (found is null)
+        {
+            string shown = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            ReportAt(
+                DiagnosticDescriptors.InvalidMemberReference,
+                attribute,
+                ArgumentTarget.At(0),
+                name,
+                _member,
+                $"'{method}' is not a method of {owner.Name} that computes a {shown} from the row: declare '{shown} {method}()' or 'static {shown} {method}({owner.Name} row)', public or internal");
+            return null;
+        }
+
+        return new RuleModel(RuleKind.Derived, EquatableArray<double>.Empty, new[] { kind }.ToEquatableArray(), EquatableArray<string>.Empty, 0, method);
     }
 
     private RuleModel? Sequence(AttributeData attribute, string name)

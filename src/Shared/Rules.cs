@@ -108,4 +108,5 @@ internal enum RuleKind
     Sequence,
     After,
     Reference,
+    Derived,
 }

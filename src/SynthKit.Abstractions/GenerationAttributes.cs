@@ -318,6 +318,24 @@ public sealed class SequenceAttribute : GenerationAttribute
 }
 
 /// <summary>
+/// A member computed from the rest of the row by a method of the schema type, which the generated code calls (no
+/// reflection): an instance method with no parameters (<c>decimal ComputeTotal() =&gt; Price * Quantity;</c>) or a
+/// static method taking the row (<c>static decimal ComputeTotal(Order o)</c>), returning the member's type. It runs
+/// after every drawn member, in declaration order among derived members (each sees the ones before), and sees the row
+/// with this member still at its default. A method that does not exist or does not fit is SK3014.
+/// </summary>
+/// <example><c>[Derived(nameof(ComputeTotal))] public decimal Total { get; init; }</c></example>
+public sealed class DerivedAttribute : GenerationAttribute
+{
+    /// <summary>Names the method that computes the member.</summary>
+    /// <param name="method">The method's name; use <c>nameof</c>.</param>
+    public DerivedAttribute(string method) => Method = method;
+
+    /// <summary>The method's name.</summary>
+    public string Method { get; }
+}
+
+/// <summary>
 /// A date, timestamp or number drawn after another member of the same row: the other member's value plus an offset
 /// uniform in <c>[Min, Max]</c>. For dates and timestamps the bounds are <see cref="System.TimeSpan"/> text
 /// (<c>"1.00:00"</c> is one day, <c>"30"</c> thirty days; timestamps move by whole seconds, dates by whole days); for

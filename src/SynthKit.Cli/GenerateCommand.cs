@@ -103,8 +103,8 @@ internal static class GenerateCommand
     }
 
     /// <summary>
-    /// The synthesizer in another locale: the spec-driven synthesizer of its spec in that locale, which makes the same
-    /// bytes as the generated synthesizer would (the spec parity tests hold them to it).
+    /// The synthesizer in another locale: a generated synthesizer's <c>InLocale</c> copy, or the spec-driven synthesizer
+    /// of its spec in that locale (the same bytes; the spec parity tests hold them to it).
     /// </summary>
     private static ISynthesizer InLocale(ISynthesizer synthesizer, string? locale)
     {
@@ -114,9 +114,19 @@ internal static class GenerateCommand
         }
 
         var spec = synthesizer.Spec.WithLocale(locale);
-        return ReferenceEquals(spec, synthesizer.Spec) ? synthesizer
-            : synthesizer is SpecSynthesizer s ? new SpecSynthesizer(spec, s.Seed, s.Models)
-            : new SpecSynthesizer(spec, synthesizer.Seed);
+        if (ReferenceEquals(spec, synthesizer.Spec))
+        {
+            return synthesizer;
+        }
+
+        if (synthesizer is SpecSynthesizer s)
+        {
+            return new SpecSynthesizer(spec, s.Seed, s.Models);
+        }
+
+        // A generated synthesizer has InLocale(string): it keeps what only generated code can do ([Derived] members).
+        return synthesizer.GetType().GetMethod("InLocale", [typeof(string)])?.Invoke(synthesizer, [locale]) as ISynthesizer
+            ?? new SpecSynthesizer(spec, synthesizer.Seed);
     }
 
     /// <summary>Related tables into one directory, each with its manifest, so that every foreign key names a parent row.</summary>

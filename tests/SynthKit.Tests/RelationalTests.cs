@@ -396,3 +396,56 @@ public class RelationalTests
         Assert.All(synth.WithReserved(5).Generate(100), c => Assert.Equal(5, c.Reserved));
     }
 }
+
+/// <summary>[Derived]: members computed by the schema's own methods, which the generated code calls.</summary>
+public class DerivedMemberTests
+{
+    [Fact]
+    public void Derived_members_are_computed_from_the_drawn_row_in_declaration_order()
+    {
+        int nulls = 0, rows = 0;
+        foreach (var invoice in new SynthKit.Tests.Schemas.InvoiceSynthesizer(4).Generate(100_000))
+        {
+            rows++;
+            Assert.Equal(invoice.Quantity * invoice.UnitPrice, invoice.Total);
+            Assert.Equal(Math.Round(invoice.Total * 0.2m, 2), invoice.Tax);
+            Assert.Equal(invoice.Quantity / 2, invoice.HalfQuantity);
+            if (invoice.Summary is null)
+            {
+                nulls++;
+            }
+            else
+            {
+                Assert.Equal($"{invoice.Quantity} x {invoice.UnitPrice}", invoice.Summary);
+            }
+        }
+
+        // [NullRate(0.3)] still applies: 100,000 Bernoulli(0.3) draws lie within 4.5 σ (σ ≈ 145) of 30,000 (p < 10⁻⁵).
+        Assert.Equal(100_000, rows);
+        Assert.InRange(nulls, 30_000 - 650, 30_000 + 650);
+    }
+
+    [Fact]
+    public void Overrides_win_and_derived_members_follow_overridden_sources()
+    {
+        var synthesizer = new SynthKit.Tests.Schemas.InvoiceSynthesizer(4);
+        Assert.All(synthesizer.WithQuantity(5).Generate(200), i => Assert.Equal(5 * i.UnitPrice, i.Total));
+        Assert.All(synthesizer.WithTotal(7m).Generate(200), i => Assert.Equal((7m, 1.4m), (i.Total, i.Tax)));
+        Assert.Equal(synthesizer.Generate(1_000).Select(i => i.Total).Skip(500), synthesizer.Generate(500, 500).Select(i => i.Total)); // slices agree
+    }
+
+    [Fact]
+    public void The_spec_records_the_method_and_the_spec_synthesizer_says_it_cannot_call_it()
+    {
+        var column = SynthKit.Tests.Schemas.InvoiceSynthesizer.Spec.FindColumn("Total")!;
+        Assert.Equal((RuleKind.Derived, "ComputeTotal"), (column.Rule.Kind, column.Rule.Method));
+        Assert.Equal("derived by row.ComputeTotal()", SynthKit.Tests.Schemas.InvoiceSynthesizer.Schema.Columns.Single(c => c.Name == "Total").Rule);
+        Assert.Equal("derived by TaxOf(row)", SynthKit.Tests.Schemas.InvoiceSynthesizer.Schema.Columns.Single(c => c.Name == "Tax").Rule);
+        var e = Assert.Throws<SynthKitException>(() => new SpecSynthesizer(SynthKit.Tests.Schemas.InvoiceSynthesizer.Spec));
+        Assert.Equal(ErrorCodes.InvalidSpec, e.Code);
+        Assert.Contains("derived by the C# method 'ComputeTotal'", e.Message, StringComparison.Ordinal);
+        var roundTrip = TableSpec.FromJson(SynthKit.Tests.Schemas.InvoiceSynthesizer.Spec.ToJson());
+        Assert.Equal("ComputeTotal", roundTrip.FindColumn("Total")!.Rule.Method);
+        Assert.Throws<SynthKitException>(() => TableSpec.FromJson("""{"specVersion":1,"name":"T","columns":[{"name":"A","type":"int32","kind":"numerical","rule":{"kind":"derived"}}]}"""));
+    }
+}

@@ -263,6 +263,10 @@ internal sealed partial class SynthesizerEmitter
                 j.Number("min", n[0]);
                 j.Number("max", n[1]);
                 break;
+            case RuleKind.Derived:
+                j.String("kind", "derived");
+                j.String("method", r.Text!);
+                break;
             case RuleKind.Reference:
                 j.String("kind", "reference");
                 j.String("table", r.Values[0]);

@@ -43,6 +43,11 @@ internal sealed partial class SynthesizerEmitter
             ? $"random.Reset({BaseField(member)}, index);"
             : $"random.Reset(scope, {KeyName(type, member)}, index);");
         _w.WriteLine($"{member.DeclaredType} {v};");
+        if (member.Rule.Kind == RuleKind.Derived)
+        {
+            _w.WriteLine($"bool {v}_derive = false;");
+        }
+
         bool hasElse = false;
         if (isRoot)
         {
@@ -96,6 +101,14 @@ internal sealed partial class SynthesizerEmitter
     private void EmitDraw(TypeModel type, MemberModel member, string v)
     {
         var rule = member.Rule;
+        if (rule.Kind == RuleKind.Derived)
+        {
+            // Computed once every drawn member has its value (EmitDerived).
+            _w.WriteLine($"{v} = default!;");
+            _w.WriteLine($"{v}_derive = true;");
+            return;
+        }
+
         if (rule.Kind == RuleKind.After)
         {
             var source = type.Members.First(m => m.Name == rule.Text);

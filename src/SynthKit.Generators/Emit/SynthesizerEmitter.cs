@@ -328,6 +328,18 @@ internal sealed partial class SynthesizerEmitter
                 EmitMemberValue(type, member, isRoot);
             }
 
+            // [Derived] members: the schema's own methods, after every drawn member, in declaration order.
+            foreach (var member in type.Members.Where(m => m.Rule.Kind == RuleKind.Derived))
+            {
+                string row = Construct(type, m => Local(m));
+                string call = member.Rule.Values[0] == "static" ? $"{type.FullName}.{member.Rule.Text}({row})" : $"{row}.{member.Rule.Text}()";
+                _w.WriteLine($"if ({Local(member)}_derive)");
+                _w.OpenBlock();
+                _w.WriteLine($"{Local(member)} = {call};");
+                _w.CloseBlock();
+                _w.WriteLine();
+            }
+
             if (isRoot)
             {
                 // Row-aware overrides: after every member, in declaration order, each seeing the row so far (one test

@@ -114,6 +114,8 @@ internal static class RuleText
                 return "fake " + FakeName(member) + source + (member.SexSource is not null && member.FirstNameSource is null && rule.Code is PiiKinds.FirstName or PiiKinds.FullName ? " matching " + member.SexSource : string.Empty);
             case RuleKind.Sequence:
                 return $"sequence {F(n[0])} + row × {F(n[1])}" + (rule.Text is null ? string.Empty : " as \"" + rule.Text + "\"");
+            case RuleKind.Derived:
+                return rule.Values[0] == "static" ? $"derived by {rule.Text}(row)" : $"derived by row.{rule.Text}()";
             case RuleKind.After:
                 return $"{rule.Text} + Uniform({F(n[0])}, {F(n[1])}) {(member.Kind is ValueKind.DateOnly ? "days" : member.Kind is ValueKind.DateTime or ValueKind.DateTimeOffset ? "seconds" : "units")}";
             case RuleKind.Reference:

@@ -43,6 +43,11 @@ internal sealed partial class SchemaParser
                 Report(descriptor, LocationInfo.From(attribute?.ApplicationSyntaxReference) ?? memberLocation, arguments);
             }
         });
+        if (candidate.Symbol.ContainingType is { } owner)
+        {
+            reader.Declaring = (owner, candidate.Type);
+        }
+
         foreach (var attribute in attributes)
         {
             reader.Add(attribute);

@@ -158,6 +158,13 @@ public enum RuleKind
     /// children per parent by <see cref="RuleSpec.PerParent"/>.
     /// </summary>
     Reference,
+
+    /// <summary>
+    /// A value computed from the rest of the row by the schema's C# method <see cref="RuleSpec.Method"/>
+    /// (<c>[Derived]</c>). Only the generated synthesizer can call it; a spec-driven synthesizer needs a column model that
+    /// draws the column (SK4006 otherwise).
+    /// </summary>
+    Derived,
 }
 
 /// <summary>A string enum converter that writes and reads camelCase names, so spec JSON reads naturally.</summary>

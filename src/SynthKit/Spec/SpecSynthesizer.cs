@@ -265,6 +265,11 @@ public sealed class SpecSynthesizer : ISynthesizer
     private static ColumnPlan Compile(TableSpec spec, int i, ObjectPlan[] objects, ulong scope)
     {
         var c = spec.Columns[i];
+        if (c.Rule.Kind == RuleKind.Derived)
+        {
+            throw new SynthKitException(ErrorCodes.InvalidSpec, $"column '{c.Name}' is derived by the C# method '{c.Rule.Method}' of {spec.ClrType ?? spec.Name}, which a spec-driven synthesizer cannot call: use the generated synthesizer, or give a column model that draws '{c.Name}'");
+        }
+
         string keyName = c.Key ?? spec.Name + "." + c.Name;
         int owner = ObjectPlan.OwnerOf(objects, c.Name);
         ColumnPlan plan;

@@ -256,6 +256,9 @@ internal static class SpecValidator
                     break;
                 }
 
+            case RuleKind.Derived:
+                Need(!string.IsNullOrEmpty(r.Method), "derived needs the method that computes it");
+                break;
             case RuleKind.Reference:
                 Need(c.Type is >= StorageType.Int8 and <= StorageType.UInt64 or StorageType.String, "a reference is an integer or string column");
                 Need(!string.IsNullOrEmpty(r.Table) && !string.IsNullOrEmpty(r.ParentKey), "reference needs the parent table and its key");

@@ -128,6 +128,7 @@ internal static class StorageTypes
             RuleKind.Pattern => $"Pattern(\"{r.Pattern}\")",
             RuleKind.Fake => "fake " + r.Fake + (r.Sex is null ? string.Empty : " matching " + r.Sex),
             RuleKind.Sequence => $"sequence {F(r.Start ?? 1)} + row × {F(r.Step ?? 1)}" + (r.Format is null ? string.Empty : $" as \"{r.Format}\""),
+            RuleKind.Derived => $"derived by {r.Method}",
             RuleKind.After => $"{r.Column} + Uniform({F(r.Min)}, {F(r.Max)}) {(c.Type == StorageType.Date ? "days" : c.Type is StorageType.DateTime or StorageType.DateTimeOffset ? "seconds" : "units")}",
             RuleKind.Reference => $"reference {r.Table}.{r.ParentKey} of {F(r.Parents)} rows, {(r.PerParent ?? ChildCount.Uniform).ToString().ToLowerInvariant()} children, mean {F(r.Mean ?? 1)}",
             _ => "default",

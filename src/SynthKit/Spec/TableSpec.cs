@@ -399,6 +399,9 @@ public sealed class RuleSpec
     /// <summary>Sequence and Reference on strings: a composite format of the number (<c>"ORD-{0:D6}"</c>).</summary>
     public string? Format { get; init; }
 
+    /// <summary>Derived: the name of the schema's method that computes the value.</summary>
+    public string? Method { get; init; }
+
     /// <summary>After: the column of the same row the value follows.</summary>
     public string? Column { get; init; }
 

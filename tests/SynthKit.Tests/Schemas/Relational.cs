@@ -91,3 +91,23 @@ public sealed class Contact
     public int Zip { get; init; }
     public string EmailSent { get; init; } = "";
 }
+
+/// <summary>Members computed by the schema's own methods, after every drawn member and each seeing the ones before.</summary>
+[SyntheticSchema]
+public sealed class Invoice
+{
+    [Uniform(1, 10)] public int Quantity { get; init; }
+    [Range(1, 500)] public decimal UnitPrice { get; init; }
+    [Derived(nameof(ComputeTotal))] public decimal Total { get; init; }
+    [Derived(nameof(TaxOf))] public decimal Tax { get; init; } // derived after Total (declaration order), so it sees it
+    [Derived(nameof(Describe))] [NullRate(0.3)] public string? Summary { get; init; }
+    [Derived(nameof(Half))] public int? HalfQuantity { get; init; }
+
+    public decimal ComputeTotal() => Quantity * UnitPrice;
+
+    public static decimal TaxOf(Invoice invoice) => Math.Round(invoice.Total * 0.2m, 2);
+
+    internal string Describe() => $"{Quantity} x {UnitPrice}";
+
+    public int Half() => Quantity / 2;
+}
