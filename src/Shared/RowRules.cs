@@ -65,6 +65,7 @@ internal static class RowRules
             {
                 string? problem = !index.TryGetValue(after, out int s) || s == index[m.Name]
                     ? $"'{after}' is not another generated member of this type"
+                    : members[s].Rule.Kind == RuleKind.Derived ? Derived(after)
                     : AfterProblem(m, members[s]);
                 if (problem is not null)
                 {
@@ -77,6 +78,7 @@ internal static class RowRules
             {
                 string? problem = !index.TryGetValue(when, out int s) || s == index[m.Name]
                     ? $"'{when}' is not another generated member of this type"
+                    : members[s].Rule.Kind == RuleKind.Derived ? Derived(when)
                     : WhenProblem(m, members[s]);
                 if (problem is not null)
                 {
@@ -85,6 +87,8 @@ internal static class RowRules
                 }
             }
         }
+
+        static string Derived(string source) => $"'{source}' is [Derived], computed after every drawn member; a rule cannot read it";
 
         // Kahn's algorithm, always taking the first ready member in declaration order.
         var placed = new bool[members.Count];

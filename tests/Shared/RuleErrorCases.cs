@@ -58,6 +58,8 @@ internal static class RuleErrorCases
         new object[] { "SK3011", "[Pattern({|#0:\"\"|})] public string X { get; set; } = \"\";", "Pattern", "X", "the pattern is empty" },
         new object[] { "SK3011", "[Pattern({|#0:\"ab\\\\\"|})] public string X { get; set; } = \"\";", "Pattern", "X", "the pattern ends in a lone '\\'; write '\\\\' for a literal backslash" },
         new object[] { "SK3011", "[DateRange({|#0:\"2020-13-01\"|}, \"2021-01-01\")] public DateTime X { get; set; }", "DateRange", "X", "'2020-13-01' is not an ISO 8601 date (yyyy-MM-dd) or timestamp (yyyy-MM-ddTHH:mm:ss)" },
+        new object[] { "SK3014", "[Derived(nameof(M))] public int T { get; set; } public int M() => 1; [After({|#0:nameof(T)|})] public int X { get; set; }", "After", "X", "'T' is [Derived], computed after every drawn member; a rule cannot read it" },
+        new object[] { "SK3014", "[Derived(nameof(M))] public bool T { get; set; } public bool M() => true; [OnlyWhen({|#0:nameof(T)|}, true)] public int? X { get; set; }", "OnlyWhen", "X", "'T' is [Derived], computed after every drawn member; a rule cannot read it" },
         new object[] { "SK3014", "[Derived({|#0:\"\"|})] public int X { get; set; }", "Derived", "X", "name a method with nameof(…)" },
         new object[] { "SK3014", "[Derived({|#0:\"Nope\"|})] public int X { get; set; }", "Derived", "X", "'Nope' is not a method of C that computes a int from the row: declare 'int Nope()' or 'static int Nope(C row)', public or internal" },
         new object[] { "SK3014", "[Derived({|#0:nameof(M)|})] public int X { get; set; } public long M() => 1;", "Derived", "X", "'M' is not a method of C that computes a int from the row: declare 'int M()' or 'static int M(C row)', public or internal" },
