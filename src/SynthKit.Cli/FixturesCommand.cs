@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -40,23 +41,45 @@ internal static class FixturesCommand
 
             var loaded = SchemaAssembly.Load(parse.GetValue(assembly)!.FullName, Formats.ReadList(parse.GetValue(referenceList)?.FullName));
             int written = 0, upToDate = 0, verified = 0, exit = Cli.Ok;
+            var items = new List<(string Include, Item? Item, ISynthesizer? Synthesizer, SynthKitException? Error)>();
             foreach (var line in lines)
             {
                 var fields = line.Split('\t');
-                string include = fields[0];
                 try
                 {
                     var item = Item.Parse(fields, projectPath, parse.GetValue(allowOutside));
-                    var synthesizer = Synthesizer(loaded, item);
+                    items.Add((fields[0], item, Synthesizer(loaded, item), null));
+                }
+                catch (SynthKitException ex)
+                {
+                    items.Add((fields[0], null, null, ex));
+                }
+            }
+
+            var related = RelatedProblems(items.Where(i => i.Item is not null).Select(i => (i.Item!, i.Synthesizer!)).ToList());
+            foreach (var (include, item, synthesizer, error) in items)
+            {
+                try
+                {
+                    if (error is not null)
+                    {
+                        throw error;
+                    }
+
+                    if (related.TryGetValue(item!, out var problem))
+                    {
+                        throw problem;
+                    }
+
                     if (verify)
                     {
-                        FixtureFiles.Verify(item.Spec.Path, synthesizer, item.Spec);
+                        FixtureFiles.Verify(item.Spec.Path, synthesizer!, item.Spec);
                         verified++;
                     }
-                    else if (FixtureFiles.Update(synthesizer, item.Spec, null, console.Cancellation).Status == FixtureStatus.Written)
+                    else if (FixtureFiles.Update(synthesizer!, item.Spec, null, console.Cancellation).Status == FixtureStatus.Written)
                     {
                         written++;
-                        console.Line($"SynthKit: wrote {include} ({item.Spec.Rows:N0} rows of {(item.Schema.Length > 0 ? item.Schema : synthesizer.Spec.Name)}{(item.Model is null ? "" : " from " + Path.GetFileName(item.Model))}).");
+                        console.Line($"SynthKit: wrote {include} ({item.Spec.Rows:N0} rows of {(item.Schema.Length > 0 ? item.Schema : synthesizer!.Spec.Name)}{(item.Model is null ? "" : " from " + Path.GetFileName(item.Model))}).");
                     }
                     else
                     {
@@ -114,6 +137,39 @@ internal static class FixturesCommand
         {
             throw new SynthKitException(FixtureErrorCodes.InvalidItem, $"SynthFixture '{item.Include}': the model does not fit schema '{item.Schema}': {ex.Detail}", item.File, item.Line, item.Column, ex);
         }
+    }
+
+    /// <summary>
+    /// Fixtures of related tables must hold together: a child fixture's foreign keys name rows 0 … Parents − 1 of its
+    /// parent table, so a parent fixture declared in the same project must start at row 0 and hold at least that many
+    /// rows (SK5009 at the child's item). A parent table no item declares is not checked. The child's fingerprint
+    /// carries the parent's key rule, so changing either schema makes the fixtures of both stale together.
+    /// </summary>
+    private static Dictionary<Item, SynthKitException> RelatedProblems(List<(Item Item, ISynthesizer Synthesizer)> items)
+    {
+        var problems = new Dictionary<Item, SynthKitException>();
+        foreach (var (child, synthesizer) in items)
+        {
+            foreach (var column in synthesizer.Spec.Columns.Where(c => c.Rule.Kind == RuleKind.Reference))
+            {
+                long parents = column.Rule.Parents ?? 0;
+                var parentItems = items.Where(i => i.Synthesizer.Spec.Name == column.Rule.Table).ToList();
+                if (parentItems.Count == 0 || parentItems.Any(p => p.Item.Spec.Start == 0 && p.Item.Spec.Rows >= parents))
+                {
+                    continue;
+                }
+
+                var parent = parentItems[0].Item;
+                problems.TryAdd(child, new SynthKitException(
+                    FixtureErrorCodes.RelatedFixtures,
+                    $"SynthFixture '{child.Include}': its column '{column.Name}' names rows 0 … {parents - 1:N0} of {column.Rule.Table}, but the {column.Rule.Table} fixture '{parent.Include}' holds rows {parent.Spec.Start:N0} … {parent.Spec.Start + parent.Spec.Rows - 1:N0}; give it Start=\"0\" and Rows=\"{parents}\" (or more) so that every foreign key names a row it holds.",
+                    child.File,
+                    child.Line,
+                    child.Column));
+            }
+        }
+
+        return problems;
     }
 
     private static SynthKitException Locate(SynthKitException ex, string? projectPath, string include)

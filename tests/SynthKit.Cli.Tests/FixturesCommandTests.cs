@@ -38,6 +38,29 @@ public sealed class FixturesCommandTests : IDisposable
     private string[] Both => [Line("fixtures/customers.csv", "SynthKit.Cli.Tests.Schemas.Customer", "40"), Line("fixtures/sensors.jsonl", "Sensor", "10", "0")];
 
     [Fact]
+    public void Fixtures_of_related_tables_must_hold_together()
+    {
+        // Sale names rows 0 … 19 of Store ([References(typeof(Store), Parents = 20)]).
+        var small = Fixtures("update", Line("fixtures/stores.csv", "Store", "10", "0"), Line("fixtures/sales.csv", "Sale", "60", "0"));
+        Assert.Equal(3, small.ExitCode);
+        Assert.Contains("error SK5009", small.Error, StringComparison.Ordinal);
+        Assert.Contains("its column 'StoreId' names rows 0 … 19 of Store, but the Store fixture 'fixtures/stores.csv' holds rows 0 … 9", small.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp["fixtures/sales.csv"]));
+        Assert.True(File.Exists(_temp["fixtures/stores.csv"]));
+
+        var late = Fixtures("update", Line("fixtures/stores.csv", "Store", "20", "0", start: "5"), Line("fixtures/sales.csv", "Sale", "60", "0"));
+        Assert.Contains("error SK5009", late.Error, StringComparison.Ordinal);
+
+        var enough = Fixtures("update", Line("fixtures/stores.csv", "Store", "20", "0"), Line("fixtures/sales.csv", "Sale", "60", "0"));
+        Assert.True(enough.ExitCode == 0, enough.Error);
+        var storeIds = File.ReadAllLines(_temp["fixtures/stores.csv"]).Skip(1).Select(l => l.Split(',')[0]).ToHashSet();
+        Assert.All(File.ReadAllLines(_temp["fixtures/sales.csv"]).Skip(1), l => Assert.Contains(l.Split(',')[1], storeIds));
+
+        // A child alone is not checked: its parent's data may come from elsewhere.
+        Assert.Equal(0, Fixtures("verify", Line("fixtures/sales.csv", "Sale", "60", "0")).ExitCode);
+    }
+
+    [Fact]
     public void A_fixture_outside_the_project_folder_is_refused_unless_allowed()
     {
         string outside = Path.Combine(Path.GetDirectoryName(_temp.Path)!, "escape-" + Guid.NewGuid().ToString("N")[..8], "a.csv");

@@ -96,6 +96,23 @@ public class EmittedSourceTests
     }
 
     [Fact]
+    public void A_child_fingerprint_changes_with_its_parent_key_so_their_fixtures_go_stale_together()
+    {
+        static string Source(string key) => "using SynthKit; namespace N; [SyntheticSchema] public class P { " + key + " public int Id { get; set; } public string Name { get; set; } = \"\"; } [SyntheticSchema] public class C { [References(typeof(P))] public int PId { get; set; } }";
+        static string Fingerprint(string source)
+        {
+            string child = GeneratorHarness.Run(Source(source)).Single("N.CSynthesizer.g.cs");
+            int at = child.IndexOf("Fingerprint = \"", System.StringComparison.Ordinal);
+            return child.Substring(at, 80);
+        }
+
+        string first = Fingerprint("[Sequence(Start = 1)]");
+        Assert.NotEqual(first, Fingerprint("[Sequence(Start = 100)]"));
+        Assert.NotEqual(first, Fingerprint("[Sequence(Start = 1, Step = 2)]"));
+        Assert.Equal(first, Fingerprint("[Sequence(Start = 1)]"));
+    }
+
+    [Fact]
     public void Both_ways_of_declaring_a_schema_give_the_same_fingerprint_and_values()
     {
         string inSource = Sources.DomainModel.Replace("public sealed class Patient", "[SyntheticSchema] public sealed class Patient");

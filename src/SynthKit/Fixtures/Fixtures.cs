@@ -32,6 +32,9 @@ public static class FixtureErrorCodes
 
     /// <summary>The host could not load the assembly or its synthesizers.</summary>
     public const string HostFailure = "SK5008";
+
+    /// <summary>Fixtures of related tables do not hold together: a child's foreign keys name parent rows its parent's fixture lacks.</summary>
+    public const string RelatedFixtures = "SK5009";
 }
 
 /// <summary>A fixture file's format.</summary>
