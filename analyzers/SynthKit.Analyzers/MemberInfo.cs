@@ -49,7 +49,7 @@ internal sealed class MemberInfo
     {
         var shape = ValueShape.Classify(type, annotation);
         var member = new MemberInfo(symbol, type, shape, location);
-        var reader = new RuleReader(symbol.Name, shape, (descriptor, attribute, target, arguments) => member._ruleProblems.Add((descriptor, attribute, target, arguments)), known.NameOf);
+        var reader = new RuleReader(symbol.Name, shape.ElementKind is null ? shape : shape.Element, (descriptor, attribute, target, arguments) => member._ruleProblems.Add((descriptor, attribute, target, arguments)), known.NameOf);
         if (symbol.ContainingType is { } owner)
         {
             reader.Declaring = (owner, type);

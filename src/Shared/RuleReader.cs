@@ -65,6 +65,10 @@ internal sealed class RuleReader
     private string? _whenSource;
     private string[] _whenValues = Array.Empty<string>();
     private bool _key;
+    private bool _lengthIsCount;
+
+    /// <summary>Whether the member is a list of values whose attributes are its elements' rules.</summary>
+    private bool IsValueList => _shape.Collection != CollectionShape.None && _shape.Kind != ValueKind.Collection;
 
     /// <param name="member">The member name, for messages.</param>
     /// <param name="shape">The member type's shape.</param>
@@ -241,11 +245,17 @@ internal sealed class RuleReader
 
                 break;
             case KnownNames.Unique:
+                if (IsValueList)
+                {
+                    NotApplicable(attribute, "Unique", "it makes a member unique across rows, not a list's elements");
+                    break;
+                }
+
                 _uniqueAttribute = attribute;
                 _unique = true;
                 break;
             case KnownNames.Count:
-                if (_shape.Kind != ValueKind.Collection)
+                if (_shape.Collection == CollectionShape.None)
                 {
                     NotApplicable(attribute, "Count", "it sets the element count of lists and arrays");
                     break;
@@ -258,15 +268,18 @@ internal sealed class RuleReader
                 break;
             case KnownNames.StringLength:
                 _lengthAttribute = attribute;
+                _lengthIsCount = _shape.Kind == ValueKind.Collection; // on a List<string>: the strings' length
                 SetMaxLength(Int(attribute, 0));
                 SetMinLength(NamedInt(attribute, "MinimumLength") ?? 0);
                 break;
             case KnownNames.MinLength:
                 _lengthAttribute = attribute;
+                _lengthIsCount = _shape.Collection != CollectionShape.None;
                 SetMinLength(Int(attribute, 0));
                 break;
             case KnownNames.MaxLength:
                 _lengthAttribute = attribute;
+                _lengthIsCount = _shape.Collection != CollectionShape.None;
                 SetMaxLength(Int(attribute, 0));
                 break;
             case KnownNames.EmailAddress:
@@ -421,6 +434,12 @@ internal sealed class RuleReader
 
     private RuleModel? ParseGeneration(AttributeData attribute, string name)
     {
+        if (IsValueList && name is "Sequence" or "After" or "References" or "Derived")
+        {
+            NotApplicable(attribute, name, "it relates a member to its row or table; a list's elements are drawn one by one");
+            return null;
+        }
+
         switch (name)
         {
             case "Normal":
@@ -1389,14 +1408,14 @@ internal sealed class RuleReader
 
     private void SetMinLength(int min)
     {
-        int limit = _shape.Kind == ValueKind.Collection ? MaxElements : MaxTextLength;
+        int limit = _lengthIsCount ? MaxElements : MaxTextLength;
         if (min > limit && _lengthAttribute is not null)
         {
-            Report(DiagnosticDescriptors.InvalidBounds, _lengthAttribute, ShortName(_lengthAttribute), _member, $"at most {limit:N0} {(_shape.Kind == ValueKind.Collection ? "elements" : "characters")} can be generated, but the minimum is {min}");
+            Report(DiagnosticDescriptors.InvalidBounds, _lengthAttribute, ShortName(_lengthAttribute), _member, $"at most {limit:N0} {(_lengthIsCount ? "elements" : "characters")} can be generated, but the minimum is {min}");
             return;
         }
 
-        if (_shape.Kind == ValueKind.Collection)
+        if (_lengthIsCount)
         {
             _countMin = min;
             _countMax = Math.Max(_countMax, min);
@@ -1409,7 +1428,7 @@ internal sealed class RuleReader
 
     private void SetMaxLength(int max)
     {
-        if (_shape.Kind == ValueKind.Collection)
+        if (_lengthIsCount)
         {
             // DataAnnotations' "no limit" (int.MaxValue) must not become a list of two billion elements.
             max = Math.Min(max, MaxElements);

@@ -13,6 +13,7 @@ namespace SynthKit.CodeAnalysis;
 /// <param name="Collection">For lists: how the value is built.</param>
 /// <param name="NestedType">For nested members and list elements: the schema type to fill (transient; never stored in a pipeline model).</param>
 /// <param name="UnsupportedReason">Why the type cannot be generated, or null when it can.</param>
+/// <param name="ElementKind">For lists of values (<c>List&lt;string&gt;</c>, <c>int[]</c>, lists of enums): the element's kind; null for lists of schema types.</param>
 internal readonly record struct TypeShape(
     ValueKind Kind,
     string TypeName,
@@ -20,7 +21,12 @@ internal readonly record struct TypeShape(
     EquatableArray<string> EnumNames,
     CollectionShape Collection,
     INamedTypeSymbol? NestedType,
-    string? UnsupportedReason);
+    string? UnsupportedReason,
+    ValueKind? ElementKind = null)
+{
+    /// <summary>For a list of values: the element's own shape (what its rule draws), with the list's collection shape.</summary>
+    public TypeShape Element => new(ElementKind!.Value, TypeName, IsNullable, EnumNames, Collection, null, null, ElementKind); // nullable when the list is: [NullRate] is the list's
+}
 
 /// <summary>Classifies member types; shared by the generator and the analyzers.</summary>
 internal static class ValueShape
@@ -112,9 +118,16 @@ internal static class ValueShape
 
         if (element is not null)
         {
-            return element is INamedTypeSymbol namedElement && IsNestedCandidate(namedElement)
-                ? new TypeShape(ValueKind.Collection, FullName(element), nullable, EquatableArray<string>.Empty, collection, namedElement, null)
-                : Unsupported(typeName, nullable, "lists and arrays hold nested schema types (classes, records or structs); lists of " + Display(element) + " are not supported");
+            if (element is INamedTypeSymbol namedElement && IsNestedCandidate(namedElement))
+            {
+                return new TypeShape(ValueKind.Collection, FullName(element), nullable, EquatableArray<string>.Empty, collection, namedElement, null);
+            }
+
+            // Lists of values: strings, numbers, enums, dates … (not nullable elements, not lists of lists).
+            var value = Classify(element, element.NullableAnnotation);
+            return value.UnsupportedReason is null && value.Kind is not (ValueKind.Collection or ValueKind.Nested) && !value.IsNullable
+                ? new TypeShape(ValueKind.Collection, value.TypeName, nullable, value.EnumNames, collection, null, null, value.Kind)
+                : Unsupported(typeName, nullable, "lists and arrays hold nested schema types or values (strings, numbers, enums, dates) that are not null; lists of " + Display(element) + " are not supported");
         }
 
         if (type is INamedTypeSymbol named && IsNestedCandidate(named))

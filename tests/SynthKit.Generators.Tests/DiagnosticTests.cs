@@ -13,7 +13,8 @@ public class DiagnosticTests
 
     [Theory]
     [InlineData("SK3001", "[SyntheticSchema] public class C { public Uri [|Link|] { get; set; } = null!; }", "type 'System.Uri'")]
-    [InlineData("SK3001", "[SyntheticSchema] public class C { public List<int> [|Numbers|] { get; set; } = new(); }", "lists of int are not supported")]
+    [InlineData("SK3001", "[SyntheticSchema] public class C { public List<int?> [|Numbers|] { get; set; } = new(); }", "lists of int? are not supported")]
+    [InlineData("SK3001", "[SyntheticSchema] public class C { public List<List<int>> [|Numbers|] { get; set; } = new(); }", "lists of System.Collections.Generic.List<int> are not supported")]
     [InlineData("SK3001", "[SyntheticSchema] public class C { public Dictionary<string, int> [|Map|] { get; set; } = new(); }", "Dictionary")]
     [InlineData("SK3009", "[SyntheticSchema] public class [|C|] { public C(int unrelated) { } public int X { get; set; } }", "no accessible parameterless constructor")]
     [InlineData("SK3010", "public class P { public int X { get; set; } } [Synthesizer(typeof(P))] public class [|PSynth|] { }", "must be declared partial")]

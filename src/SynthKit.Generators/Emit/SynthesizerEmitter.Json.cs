@@ -119,7 +119,7 @@ internal sealed partial class SynthesizerEmitter
                 _w.WriteLine($"writer.WriteStartArray({name});");
                 _w.WriteLine($"foreach (var item in {value})");
                 _w.OpenBlock();
-                _w.WriteLine($"WriteJson_{member.NestedTypeId}(writer, item);");
+                _w.WriteLine(member.ElementKind is null ? $"WriteJson_{member.NestedTypeId}(writer, item);" : JsonWriteValue(member.Element, "item"));
                 _w.CloseBlock();
                 _w.WriteLine("writer.WriteEndArray();");
                 break;
@@ -128,6 +128,17 @@ internal sealed partial class SynthesizerEmitter
                 break;
         }
     }
+
+    /// <summary>An array element: the value without a property name.</summary>
+    private static string JsonWriteValue(MemberModel element, string value) => element.Kind switch
+    {
+        ValueKind.Boolean => $"writer.WriteBooleanValue({value});",
+        ValueKind.SByte or ValueKind.Byte or ValueKind.Int16 or ValueKind.UInt16 => $"writer.WriteNumberValue((int){value});",
+        ValueKind.Int32 or ValueKind.UInt32 or ValueKind.Int64 or ValueKind.UInt64 or ValueKind.Single or ValueKind.Double or ValueKind.Decimal => $"writer.WriteNumberValue({value});",
+        ValueKind.String or ValueKind.Guid => $"writer.WriteStringValue({value});",
+        ValueKind.Enum => $"writer.WriteStringValue(Name_{element.EnumId}({value}));",
+        _ => $"{Io}.JsonValues.WriteValue(writer, {value});",
+    };
 
     private void EmitJsonReader(TypeModel type)
     {
@@ -197,7 +208,52 @@ internal sealed partial class SynthesizerEmitter
     private void JsonRead(MemberModel member)
     {
         string v = Local(member);
-        string read = member.Kind switch
+        string read = ReadExpression(member);
+        if (member.Kind == ValueKind.Collection)
+        {
+            if (member.IsNullable)
+            {
+                _w.WriteLine($"if (reader.TokenType == {Json}.JsonTokenType.Null)");
+                _w.OpenBlock();
+                _w.WriteLine($"{v} = null;");
+                _w.WriteLine("continue;");
+                _w.CloseBlock();
+                _w.WriteLine();
+            }
+
+            string item = member.ElementKind is null ? $"ReadJson_{member.NestedTypeId}(ref reader)" : ReadExpression(member.Element);
+            _w.WriteLine($$"""
+                if (reader.TokenType != {{Json}}.JsonTokenType.StartArray)
+                {
+                    throw {{Io}}.JsonValues.Expected(ref reader, "an array");
+                }
+
+                var items = new global::System.Collections.Generic.List<{{member.TypeName}}>();
+                while (true)
+                {
+                    {{Io}}.JsonValues.Next(ref reader);
+                    if (reader.TokenType == {{Json}}.JsonTokenType.EndArray)
+                    {
+                        break;
+                    }
+
+                    items.Add({{item}});
+                }
+
+                {{v}} = {{(member.Collection == CollectionShape.Array ? "items.ToArray()" : "items")}};
+                """);
+            return;
+        }
+
+        bool nullable = member.IsNullable && member.Kind != ValueKind.String;
+        _w.WriteLine(nullable
+            ? $"{v} = reader.TokenType == {Json}.JsonTokenType.Null ? null : {read};"
+            : $"{v} = {read};");
+    }
+
+    private static string ReadExpression(MemberModel member)
+    {
+        return member.Kind switch
         {
             ValueKind.Boolean => $"{Io}.JsonValues.ReadBoolean(ref reader)",
             ValueKind.Char => $"{Io}.JsonValues.ReadChar(ref reader)",
@@ -215,46 +271,6 @@ internal sealed partial class SynthesizerEmitter
             ValueKind.Collection => string.Empty,
             _ => $"{Io}.JsonValues.ReadNumber<{member.TypeName}>(ref reader)",
         };
-
-        if (member.Kind == ValueKind.Collection)
-        {
-            if (member.IsNullable)
-            {
-                _w.WriteLine($"if (reader.TokenType == {Json}.JsonTokenType.Null)");
-                _w.OpenBlock();
-                _w.WriteLine($"{v} = null;");
-                _w.WriteLine("continue;");
-                _w.CloseBlock();
-                _w.WriteLine();
-            }
-
-            _w.WriteLine($$"""
-                if (reader.TokenType != {{Json}}.JsonTokenType.StartArray)
-                {
-                    throw {{Io}}.JsonValues.Expected(ref reader, "an array");
-                }
-
-                var items = new global::System.Collections.Generic.List<{{member.TypeName}}>();
-                while (true)
-                {
-                    {{Io}}.JsonValues.Next(ref reader);
-                    if (reader.TokenType == {{Json}}.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-
-                    items.Add(ReadJson_{{member.NestedTypeId}}(ref reader));
-                }
-
-                {{v}} = {{(member.Collection == CollectionShape.Array ? "items.ToArray()" : "items")}};
-                """);
-            return;
-        }
-
-        bool nullable = member.IsNullable && member.Kind != ValueKind.String;
-        _w.WriteLine(nullable
-            ? $"{v} = reader.TokenType == {Json}.JsonTokenType.Null ? null : {read};"
-            : $"{v} = {read};");
     }
 
     private static string JsonName(TypeModel type, MemberModel member) => "J_" + type.Id + "_" + Esc(member.Name);

@@ -59,7 +59,8 @@ internal sealed partial class SynthesizerEmitter
                 _w.WriteLine($"ElementType = typeof({member.TypeName}),");
                 _w.WriteLine($"MinCount = {member.Modifiers.CountMin},");
                 _w.WriteLine($"MaxCount = {member.Modifiers.CountMax},");
-                EmitColumnArray("ElementColumns", _types[member.NestedTypeId!]);
+                // A list of values describes its elements as one column, "Value".
+                EmitColumnArray("ElementColumns", member.ElementKind is null ? Flatten(_types[member.NestedTypeId!]) : new List<FlatColumn> { new("Value", member.Element, new[] { member.Element }) });
                 _w.CloseBlock(",");
             }
 
@@ -99,11 +100,13 @@ internal sealed partial class SynthesizerEmitter
         }
     }
 
-    private void EmitColumnArray(string property, TypeModel type)
+    private void EmitColumnArray(string property, TypeModel type) => EmitColumnArray(property, Flatten(type));
+
+    private void EmitColumnArray(string property, List<FlatColumn> flat)
     {
         _w.WriteLine(property + " = new global::SynthKit.ColumnDescription[]");
         _w.OpenBlock();
-        foreach (var column in Flatten(type))
+        foreach (var column in flat)
         {
             var m = column.Member;
             bool nullable = column.Chain.Any(c => c.IsNullable);

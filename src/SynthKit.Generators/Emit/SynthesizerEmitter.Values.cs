@@ -101,6 +101,12 @@ internal sealed partial class SynthesizerEmitter
     private void EmitDraw(TypeModel type, MemberModel member, string v)
     {
         var rule = member.Rule;
+        if (member.ElementKind is not null)
+        {
+            EmitCollection(type, member, v); // a list of values: the rule is its elements'
+            return;
+        }
+
         if (rule.Kind == RuleKind.Derived)
         {
             // Computed once every drawn member has its value (EmitDerived).
@@ -483,12 +489,14 @@ internal sealed partial class SynthesizerEmitter
         string element = member.TypeName;
         _w.WriteLine($"int count = {count};");
         _w.WriteLine($"ulong itemScope = {Rng}.Derive(scope, {KeyName(type, member)}, index);");
+        // An element of a list of values has its own stream (list scope, element index), as a nested element does.
+        string make = member.ElementKind is null ? $"Create_{member.NestedTypeId}(random, itemScope, j)" : $"{ElementMethod(type, member)}(random, itemScope, j)";
         if (member.Collection == CollectionShape.Array)
         {
             _w.WriteLine($"var items = new {ArrayOf(element)};");
             _w.WriteLine($"for (int j = 0; j < count; j++)");
             _w.OpenBlock();
-            _w.WriteLine($"items[j] = Create_{member.NestedTypeId}(random, itemScope, j);");
+            _w.WriteLine($"items[j] = {make};");
             _w.CloseBlock();
         }
         else
@@ -496,11 +504,31 @@ internal sealed partial class SynthesizerEmitter
             _w.WriteLine($"var items = new global::System.Collections.Generic.List<{element}>(count);");
             _w.WriteLine($"for (int j = 0; j < count; j++)");
             _w.OpenBlock();
-            _w.WriteLine($"items.Add(Create_{member.NestedTypeId}(random, itemScope, j));");
+            _w.WriteLine($"items.Add({make});");
             _w.CloseBlock();
         }
 
         _w.WriteLine($"{v} = items;");
+    }
+
+    private static string ElementMethod(TypeModel type, MemberModel member) => $"Element_{type.Id}_{Id(member.Name)}";
+
+    /// <summary>One element of a list of values: the member's rule drawn on the element's own stream.</summary>
+    private void EmitElementMethods(TypeModel type)
+    {
+        foreach (var member in type.Members.Where(m => m.ElementKind is not null))
+        {
+            var element = member.Element;
+            using (_w.Block($"private static {element.DeclaredType} {ElementMethod(type, member)}({Rng} random, ulong scope, long index)"))
+            {
+                _w.WriteLine($"random.Reset(scope, {KeyName(type, member)}, index);");
+                _w.WriteLine($"{element.DeclaredType} value;");
+                EmitDraw(type, element, "value");
+                _w.WriteLine("return value;");
+            }
+
+            _w.WriteLine();
+        }
     }
 
     /// <summary><c>new T[count]</c>, written correctly when T is itself an array type.</summary>

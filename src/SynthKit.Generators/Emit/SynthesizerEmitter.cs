@@ -303,9 +303,11 @@ internal sealed partial class SynthesizerEmitter
 
             """);
         EmitCreate(_model.Root, isRoot: true);
+        EmitElementMethods(_model.Root);
         foreach (var type in _model.NestedTypes)
         {
             EmitCreate(type, isRoot: false);
+            EmitElementMethods(type);
         }
     }
 

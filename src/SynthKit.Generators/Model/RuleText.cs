@@ -16,6 +16,14 @@ internal static class RuleText
 {
     public static string Describe(MemberModel member, IReadOnlyDictionary<string, EnumModel> enums)
     {
+        if (member.ElementKind is not null)
+        {
+            // A list of values: its elements' rule, then the count.
+            var m0 = member.Modifiers;
+            return "list of " + member.TypeName.Replace("global::", string.Empty) + ", each " + Describe(member.Element, enums) + " | count " + I(m0.CountMin) + ".." + I(m0.CountMax)
+                + (member.Modifiers.NullRate > 0 ? " | null " + F(member.Modifiers.NullRate) : string.Empty);
+        }
+
         var text = new StringBuilder(DescribeRule(member, enums));
         var m = member.Modifiers;
         if (m.RoundDigits >= 0)

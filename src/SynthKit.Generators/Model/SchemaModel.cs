@@ -120,4 +120,18 @@ internal sealed record MemberModel(
     /// locale's own country, so that the address holds together.
     /// </summary>
     public bool HomeCountry { get; init; }
+
+    /// <summary>For lists of values: the element's kind (its rule is <see cref="Rule"/>); null otherwise.</summary>
+    public ValueKind? ElementKind { get; init; }
+
+    /// <summary>For lists of values: one element as a member of its own, which the rule draws.</summary>
+    public MemberModel Element => this with
+    {
+        Kind = ElementKind!.Value,
+        DeclaredType = TypeName,
+        IsNullable = false,
+        Collection = CollectionShape.None,
+        ElementKind = null,
+        Modifiers = Modifiers with { Unique = false, NullRate = 0 },
+    };
 }

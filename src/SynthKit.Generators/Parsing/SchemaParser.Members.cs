@@ -21,7 +21,7 @@ internal sealed partial class SchemaParser
 
         string? enumId = null;
         string? nestedId = null;
-        if (shape.Kind == ValueKind.Enum)
+        if (shape.Kind == ValueKind.Enum || shape.ElementKind == ValueKind.Enum)
         {
             enumId = Identifier(shape.TypeName);
             _enums[shape.TypeName] = new EnumModel(enumId, shape.TypeName, shape.EnumNames);
@@ -36,7 +36,8 @@ internal sealed partial class SchemaParser
         }
 
         // Argument errors (SK3002–SK3008, SK3011) are the analyzers' to report; the generator only falls back to defaults.
-        var reader = new RuleReader(name, shape, (descriptor, attribute, _, arguments) =>
+        // A list of values: its attributes are the elements' rules ([Categorical] on List<string>), [Count] its length.
+        var reader = new RuleReader(name, shape.ElementKind is null ? shape : shape.Element, (descriptor, attribute, _, arguments) =>
         {
             if (DiagnosticIds.IsGeneratorOwned(descriptor.Id))
             {
@@ -67,7 +68,10 @@ internal sealed partial class SchemaParser
             enumId,
             nestedId,
             shape.Collection,
-            Hashing.KeyOf(schemaName + "." + name));
+            Hashing.KeyOf(schemaName + "." + name))
+        {
+            ElementKind = shape.ElementKind,
+        };
     }
 
     private string CurrentTypeDisplay => _inProgress.Count > 0 ? _inProgress[_inProgress.Count - 1].Replace("global::", string.Empty) : "?";

@@ -72,6 +72,61 @@ public static class JsonValues
         writer.WriteString(name, one);
     }
 
+    /// <summary>Writes an ISO 8601 timestamp as an array element.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteValue(Utf8JsonWriter writer, DateTime value)
+    {
+        Span<byte> buffer = stackalloc byte[IsoFormat.MaxLength];
+        writer.WriteStringValue(buffer.Slice(0, IsoFormat.Write(value, buffer)));
+    }
+
+    /// <summary>Writes an ISO 8601 timestamp with offset as an array element.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteValue(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        Span<byte> buffer = stackalloc byte[IsoFormat.MaxLength];
+        writer.WriteStringValue(buffer.Slice(0, IsoFormat.Write(value, buffer)));
+    }
+
+    /// <summary>Writes an ISO 8601 date as an array element.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteValue(Utf8JsonWriter writer, DateOnly value)
+    {
+        Span<byte> buffer = stackalloc byte[IsoFormat.MaxLength];
+        writer.WriteStringValue(buffer.Slice(0, IsoFormat.Write(value, buffer)));
+    }
+
+    /// <summary>Writes an ISO 8601 time of day as an array element.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteValue(Utf8JsonWriter writer, TimeOnly value)
+    {
+        Span<byte> buffer = stackalloc byte[IsoFormat.MaxLength];
+        writer.WriteStringValue(buffer.Slice(0, IsoFormat.Write(value, buffer)));
+    }
+
+    /// <summary>Writes a time span in the invariant <c>c</c> format as an array element.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteValue(Utf8JsonWriter writer, TimeSpan value)
+    {
+        Span<byte> buffer = stackalloc byte[IsoFormat.MaxLength];
+        writer.WriteStringValue(buffer.Slice(0, IsoFormat.Write(value, buffer)));
+    }
+
+    /// <summary>Writes a single character as a one-character string array element.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteValue(Utf8JsonWriter writer, char value)
+    {
+        Span<char> one = stackalloc char[1];
+        one[0] = value;
+        writer.WriteStringValue(one);
+    }
+
     /// <summary>Whether the current token is JSON <c>null</c>.</summary>
     /// <param name="reader">The reader, on a value token.</param>
     /// <returns>Whether it is null.</returns>
