@@ -412,7 +412,10 @@ internal sealed class RuleReader
         }
         else
         {
-            rule = RuleModel.Simple(RuleKind.Default);
+            // A Uri's default is a URL (fake Url), so the column spec says what the values are.
+            rule = _shape.Kind == ValueKind.Uri
+                ? new RuleModel(RuleKind.Fake, EquatableArray<double>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, FakeKinds.Url, null)
+                : RuleModel.Simple(RuleKind.Default);
             _unique |= _key && _shape.Kind is ValueKind.String or ValueKind.DateTime or ValueKind.DateTimeOffset or ValueKind.DateOnly;
         }
 
@@ -434,6 +437,12 @@ internal sealed class RuleReader
 
     private RuleModel? ParseGeneration(AttributeData attribute, string name)
     {
+        if (_shape.Kind == ValueKind.Uri && name != "Fake")
+        {
+            NotApplicable(attribute, name, "a Uri is an https URL of a fake domain (the default, or [Fake(FakeKind.Url)])");
+            return null;
+        }
+
         if (IsValueList && name is "Sequence" or "After" or "References" or "Derived")
         {
             NotApplicable(attribute, name, "it relates a member to its row or table; a list's elements are drawn one by one");
@@ -541,9 +550,9 @@ internal sealed class RuleReader
                         return null;
                     }
 
-                    if (_shape.Kind != ValueKind.String)
+                    if (_shape.Kind != ValueKind.String && !(_shape.Kind == ValueKind.Uri && kind == FakeKinds.Url))
                     {
-                        NotApplicable(attribute, name, "fake values are strings");
+                        NotApplicable(attribute, name, _shape.Kind == ValueKind.Uri ? "a Uri takes only FakeKind.Url" : "fake values are strings");
                         return null;
                     }
 

@@ -84,6 +84,7 @@ internal enum ValueKind
     Enum,
     Nested,
     Collection,
+    Uri,
 }
 
 /// <summary>The generation rules.</summary>

@@ -32,7 +32,7 @@ internal readonly record struct TypeShape(
 internal static class ValueShape
 {
     public const string SupportedTypes =
-        "supported are primitives, decimal, string, enums, DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, their nullable forms, nested schema types and lists or arrays of them; mark the member [SynthIgnore] to leave it at its default";
+        "supported are primitives, decimal, string, enums, DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, Uri, their nullable forms, nested schema types and lists or arrays of them; mark the member [SynthIgnore] to leave it at its default";
 
     public static TypeShape Classify(ITypeSymbol type, NullableAnnotation annotation)
     {
@@ -71,6 +71,7 @@ internal static class ValueShape
                 "TimeOnly" => ValueKind.TimeOnly,
                 "TimeSpan" => ValueKind.TimeSpan,
                 "Guid" => ValueKind.Guid,
+                "Uri" => ValueKind.Uri,
                 _ => null,
             },
             _ => null,

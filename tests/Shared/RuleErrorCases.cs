@@ -31,6 +31,8 @@ internal static class RuleErrorCases
         new object[] { "SK3005", "[Probability({|#0:1.5|})] public bool X { get; set; }", "Probability", "X", "the probability 1.5" },
         new object[] { "SK3005", "[NullRate({|#0:-0.1|})] public int? X { get; set; }", "NullRate", "X", "the rate -0.1" },
         new object[] { "SK3006", "[{|#0:Normal(0, 1)|}] public string X { get; set; } = \"\";", "Normal", "X", "string", "it draws numbers" },
+        new object[] { "SK3006", "[{|#0:Uniform(1, 2)|}] public Uri X { get; set; } = null!;", "Uniform", "X", "System.Uri", "a Uri is an https URL of a fake domain (the default, or [Fake(FakeKind.Url)])" },
+        new object[] { "SK3006", "[{|#0:Fake(FakeKind.Word)|}] public Uri X { get; set; } = null!;", "Fake", "X", "System.Uri", "a Uri takes only FakeKind.Url" },
         new object[] { "SK3006", "[{|#0:Sequence|}] public System.Collections.Generic.List<int> X { get; set; } = new();", "Sequence", "X", "int", "it relates a member to its row or table; a list's elements are drawn one by one" },
         new object[] { "SK3006", "[{|#0:Unique|}] public int[] X { get; set; } = new int[0];", "Unique", "X", "int", "it makes a member unique across rows, not a list's elements" },
         new object[] { "SK3006", "[{|#0:Normal(0, 1)|}] public System.Collections.Generic.List<string> X { get; set; } = new();", "Normal", "X", "string", "it draws numbers" },

@@ -12,7 +12,7 @@ public class DiagnosticTests
     private const string Usings = "using System; using System.Collections.Generic; using SynthKit;\n";
 
     [Theory]
-    [InlineData("SK3001", "[SyntheticSchema] public class C { public Uri [|Link|] { get; set; } = null!; }", "type 'System.Uri'")]
+    [InlineData("SK3001", "[SyntheticSchema] public class C { public Version [|Build|] { get; set; } = null!; }", "type 'System.Version'")]
     [InlineData("SK3001", "[SyntheticSchema] public class C { public List<int?> [|Numbers|] { get; set; } = new(); }", "lists of int? are not supported")]
     [InlineData("SK3001", "[SyntheticSchema] public class C { public List<List<int>> [|Numbers|] { get; set; } = new(); }", "lists of System.Collections.Generic.List<int> are not supported")]
     [InlineData("SK3001", "[SyntheticSchema] public class C { public Dictionary<string, int> [|Map|] { get; set; } = new(); }", "Dictionary")]
@@ -50,7 +50,7 @@ public class DiagnosticTests
     [Fact]
     public void A_member_with_an_invalid_rule_still_yields_code_that_compiles_so_only_the_real_error_shows()
     {
-        var result = GeneratorHarness.Run(Usings + "[SyntheticSchema] public class C { [Normal(0, -1)] public double X { get; set; } public Uri? Link { get; set; } public int Y { get; set; } }");
+        var result = GeneratorHarness.Run(Usings + "[SyntheticSchema] public class C { [Normal(0, -1)] public double X { get; set; } public Version? Link { get; set; } public int Y { get; set; } }");
 
         Assert.Equal(["SK3001"], result.GeneratorDiagnostics.Select(d => d.Id));
         Assert.Empty(result.CompilerErrors);
@@ -78,7 +78,7 @@ public class DiagnosticTests
     [Fact]
     public void Errors_in_a_type_from_metadata_point_at_the_synthesizer_attribute()
     {
-        var domain = GeneratorHarness.Compile([Usings + "namespace Domain; public class P { public Uri? Link { get; set; } }"], assemblyName: "Domain");
+        var domain = GeneratorHarness.Compile([Usings + "namespace Domain; public class P { public Version? Link { get; set; } }"], assemblyName: "Domain");
 
         string source = Usings + "[Synthesizer(typeof(Domain.P))] public partial class PSynth;";
         var result = GeneratorHarness.Run(GeneratorHarness.Compile([source], [GeneratorHarness.ToMetadataReference(domain)]));

@@ -101,4 +101,38 @@ public class ValueListTests
         Assert.Equal("fake Email", emails.ElementColumns[0].Rule);
         Assert.Equal(typeof(DateOnly), ArticleSynthesizer.Schema.Collections.Single(c => c.Name == "Revisions").ElementType);
     }
+
+    [Fact]
+    public void Uri_members_are_urls_in_every_format_and_the_spec_makes_the_same_bytes()
+    {
+        var synthesizer = new BookmarkSynthesizer(6);
+        var rows = synthesizer.Generate(2_000).ToList();
+        Assert.All(rows, b =>
+        {
+            Assert.True(b.Link.IsAbsoluteUri);
+            Assert.Equal("https", b.Link.Scheme);
+            Assert.Matches(@"^https://[a-z0-9]+\.[a-z]+$", b.Link.OriginalString);
+        });
+        Assert.InRange(rows.Count(b => b.Mirror is null), 1_000 - 150, 1_000 + 150); // Bernoulli(0.5): 4.7 σ
+        Assert.Equal(ColumnKind.Text, BookmarkSynthesizer.Schema.Columns.Single(c => c.Name == "Link").Kind);
+        Assert.Equal(typeof(Uri), BookmarkSynthesizer.Schema.Columns.Single(c => c.Name == "Link").ClrType);
+        Assert.Equal((StorageType.String, "Url"), (BookmarkSynthesizer.Spec.FindColumn("Link")!.Type, BookmarkSynthesizer.Spec.FindColumn("Link")!.Rule.Fake));
+
+        using var csv = new MemoryStream();
+        synthesizer.WriteCsv(csv, 300);
+        using var fromSpec = new MemoryStream();
+        new SpecSynthesizer(BookmarkSynthesizer.Spec, 6).WriteCsv(fromSpec, 0, 300);
+        Assert.Equal(csv.ToArray(), fromSpec.ToArray());
+        var back = BookmarkSynthesizer.ReadCsv(new MemoryStream(csv.ToArray())).ToList();
+        Assert.Equal(rows.Take(300).Select(b => (b.Link, b.Mirror)), back.Select(b => (b.Link, b.Mirror)));
+
+        using var json = new MemoryStream();
+        synthesizer.WriteJsonLines(json, 300);
+        Assert.Equal(rows.Take(300).Select(b => (b.Link, b.Mirror)), BookmarkSynthesizer.ReadJsonLines(new MemoryStream(json.ToArray())).Select(b => (b.Link, b.Mirror)));
+        var frame = synthesizer.ToDataFrame(300);
+        Assert.Equal(rows.Take(300).Select(b => (b.Link, b.Mirror)), BookmarkSynthesizer.FromDataFrame(frame).Select(b => (b.Link, b.Mirror)));
+
+        var article = new ArticleSynthesizer(1).Create(0);
+        Assert.All(article.Sources, u => Assert.Equal("https", u.Scheme));
+    }
 }

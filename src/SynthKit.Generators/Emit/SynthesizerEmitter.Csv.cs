@@ -242,7 +242,9 @@ internal sealed partial class SynthesizerEmitter
     }
 
     private string CsvWrite(MemberModel member, string value) =>
-        member.Kind == ValueKind.Enum ? $"writer.Write(Name_{member.EnumId}({value}));" : $"writer.Write({value});";
+        member.Kind == ValueKind.Enum ? $"writer.Write(Name_{member.EnumId}({value}));"
+        : member.Kind == ValueKind.Uri ? $"writer.Write({value}.OriginalString);"
+        : $"writer.Write({value});";
 
     private void EmitCsvReader(TypeModel type)
     {
@@ -284,6 +286,7 @@ internal sealed partial class SynthesizerEmitter
     {
         ValueKind.String => member.IsNullable ? $"reader.GetString({field})" : $"reader.GetString({field}) ?? string.Empty",
         ValueKind.Char => $"reader.GetChar({field})",
+        ValueKind.Uri => $"new global::System.Uri(reader.GetString({field}) ?? string.Empty, global::System.UriKind.RelativeOrAbsolute)",
         ValueKind.DateTime => $"reader.GetDateTime({field})",
         ValueKind.DateTimeOffset => $"reader.GetDateTimeOffset({field})",
         ValueKind.DateOnly => $"reader.GetDateOnly({field})",

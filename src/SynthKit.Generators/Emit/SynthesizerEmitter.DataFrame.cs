@@ -132,6 +132,7 @@ internal sealed partial class SynthesizerEmitter
                         ? $"global::SynthKit.Data.FrameValues.String({c}, row)"
                         : $"global::SynthKit.Data.FrameValues.String({c}, row) ?? string.Empty",
                     ValueKind.Enum => $"global::SynthKit.Data.FrameValues.Enum<{member.TypeName}>({c}, row)",
+                    ValueKind.Uri => $"new global::System.Uri(global::SynthKit.Data.FrameValues.String({c}, row) ?? string.Empty, global::System.UriKind.RelativeOrAbsolute)",
                     _ => $"global::SynthKit.Data.FrameValues.Value<{member.TypeName}>({c}, row)",
                 };
                 if (member.IsNullable && member.Kind != ValueKind.String)
@@ -165,7 +166,7 @@ internal sealed partial class SynthesizerEmitter
         ValueKind.Double => Mda + ".DoubleDataFrameColumn",
         ValueKind.Decimal => Mda + ".DecimalDataFrameColumn",
         ValueKind.DateTime => Mda + ".DateTimeDataFrameColumn",
-        ValueKind.String or ValueKind.Enum => Mda + ".StringDataFrameColumn",
+        ValueKind.String or ValueKind.Enum or ValueKind.Uri => Mda + ".StringDataFrameColumn",
         _ => $"{Mda}.PrimitiveDataFrameColumn<{member.TypeName}>",
     };
 
@@ -187,6 +188,11 @@ internal sealed partial class SynthesizerEmitter
             return member.IsNullable || conditional
                 ? $"{access} is {{ }} e{Esc(column.Path).Replace(".", "_")} ? Name_{member.EnumId}(e{Esc(column.Path).Replace(".", "_")}) : null"
                 : $"Name_{member.EnumId}({access})";
+        }
+
+        if (member.Kind == ValueKind.Uri)
+        {
+            return member.IsNullable || conditional ? access + "?.OriginalString" : access + ".OriginalString";
         }
 
         return access;

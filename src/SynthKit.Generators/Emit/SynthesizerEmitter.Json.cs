@@ -67,7 +67,7 @@ internal sealed partial class SynthesizerEmitter
             {
                 string name = JsonName(type, member);
                 string access = "value." + Id(member.Name);
-                bool canBeNull = member.IsNullable || member.Kind is ValueKind.String or ValueKind.Collection || (member.Kind == ValueKind.Nested && !_types[member.NestedTypeId!].IsValueType);
+                bool canBeNull = member.IsNullable || member.Kind is ValueKind.String or ValueKind.Collection or ValueKind.Uri || (member.Kind == ValueKind.Nested && !_types[member.NestedTypeId!].IsValueType);
                 if (canBeNull)
                 {
                     _w.WriteLine($"if ({access} is {{ }} {Local(member)})");
@@ -108,6 +108,9 @@ internal sealed partial class SynthesizerEmitter
             case ValueKind.Guid:
                 _w.WriteLine($"writer.WriteString({name}, {value});");
                 break;
+            case ValueKind.Uri:
+                _w.WriteLine($"writer.WriteString({name}, {value}.OriginalString);");
+                break;
             case ValueKind.Enum:
                 _w.WriteLine($"writer.WriteString({name}, Name_{member.EnumId}({value}));");
                 break;
@@ -136,6 +139,7 @@ internal sealed partial class SynthesizerEmitter
         ValueKind.SByte or ValueKind.Byte or ValueKind.Int16 or ValueKind.UInt16 => $"writer.WriteNumberValue((int){value});",
         ValueKind.Int32 or ValueKind.UInt32 or ValueKind.Int64 or ValueKind.UInt64 or ValueKind.Single or ValueKind.Double or ValueKind.Decimal => $"writer.WriteNumberValue({value});",
         ValueKind.String or ValueKind.Guid => $"writer.WriteStringValue({value});",
+        ValueKind.Uri => $"writer.WriteStringValue({value}.OriginalString);",
         ValueKind.Enum => $"writer.WriteStringValue(Name_{element.EnumId}({value}));",
         _ => $"{Io}.JsonValues.WriteValue(writer, {value});",
     };
@@ -261,6 +265,7 @@ internal sealed partial class SynthesizerEmitter
                 ? $"{Io}.JsonValues.ReadString(ref reader)"
                 : $"{Io}.JsonValues.ReadString(ref reader) ?? throw {Io}.JsonValues.Expected(ref reader, \"a string\")",
             ValueKind.Guid => $"{Io}.JsonValues.ReadGuid(ref reader)",
+            ValueKind.Uri => $"new global::System.Uri({Io}.JsonValues.ReadString(ref reader) ?? throw {Io}.JsonValues.Expected(ref reader, \"a string\"), global::System.UriKind.RelativeOrAbsolute)",
             ValueKind.DateTime => $"{Io}.JsonValues.ReadDateTime(ref reader)",
             ValueKind.DateTimeOffset => $"{Io}.JsonValues.ReadDateTimeOffset(ref reader)",
             ValueKind.DateOnly => $"{Io}.JsonValues.ReadDateOnly(ref reader)",

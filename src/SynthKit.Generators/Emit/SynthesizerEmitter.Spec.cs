@@ -399,7 +399,7 @@ internal sealed partial class SynthesizerEmitter
         ValueKind.Single => "float32",
         ValueKind.Double => "float64",
         ValueKind.Decimal => "decimal",
-        ValueKind.String => "string",
+        ValueKind.String or ValueKind.Uri => "string",
         ValueKind.DateTime => "dateTime",
         ValueKind.DateTimeOffset => "dateTimeOffset",
         ValueKind.DateOnly => "date",
@@ -431,6 +431,7 @@ internal sealed partial class SynthesizerEmitter
             ValueKind.String when m.Rule.Kind == RuleKind.Fake && FakeKinds.IsCategorical(m.Rule.Code) => "categorical",
             ValueKind.String when m.Rule.Kind == RuleKind.PiiFake && m.Rule.Code is PiiKinds.City or PiiKinds.State or PiiKinds.Country => "categorical",
             ValueKind.String => "text",
+            ValueKind.Uri => "text",
             _ when m.Modifiers.Unique => "identifier",
             _ => "numerical",
         };

@@ -165,6 +165,9 @@ internal sealed partial class SynthesizerEmitter
             case ValueKind.Guid:
                 _w.WriteLine($"{v} = random.NextGuid();");
                 break;
+            case ValueKind.Uri:
+                _w.WriteLine($"{v} = new global::System.Uri({Gen}.Fakes.Url(random));");
+                break;
             case ValueKind.DateTime:
             case ValueKind.DateTimeOffset:
                 EmitTimestamp(type, member, v);

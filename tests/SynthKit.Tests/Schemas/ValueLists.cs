@@ -25,4 +25,15 @@ public sealed class Article
     [Normal(50, 10)] [Round(1)] [NullRate(0.5)] public List<double>? Scores { get; init; }
     public List<bool> Flags { get; init; } = new();
     public List<Guid> Links { get; init; } = new();
+    [Count(1, 2)] public List<Uri> Sources { get; init; } = new();
+}
+
+/// <summary>Uri members: an https URL of a fake domain, as text in CSV, JSON and the spec.</summary>
+[SyntheticSchema]
+public sealed class Bookmark
+{
+    [Sequence(Start = 1)] public int Id { get; init; }
+    public Uri Link { get; init; } = null!;
+    [Fake(FakeKind.Url)] [NullRate(0.5)] public Uri? Mirror { get; init; }
+    [Fake(FakeKind.Word)] public string Title { get; init; } = "";
 }
