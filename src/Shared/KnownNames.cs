@@ -36,6 +36,7 @@ internal static class KnownNames
     public const string Sequence = "SynthKit.SequenceAttribute";
     public const string After = "SynthKit.AfterAttribute";
     public const string Derived = "SynthKit.DerivedAttribute";
+    public const string Children = "SynthKit.ChildrenAttribute";
     public const string References = "SynthKit.ReferencesAttribute";
     public const string OnlyWhen = "SynthKit.OnlyWhenAttribute";
 

@@ -66,6 +66,7 @@ internal sealed class RuleReader
     private string[] _whenValues = Array.Empty<string>();
     private bool _key;
     private bool _lengthIsCount;
+    private AttributeData? _children;
 
     /// <summary>Whether the member is a list of values whose attributes are its elements' rules.</summary>
     private bool IsValueList => _shape.Collection != CollectionShape.None && _shape.Kind != ValueKind.Collection;
@@ -244,6 +245,9 @@ internal sealed class RuleReader
                 }
 
                 break;
+            case KnownNames.Children:
+                _children = attribute;
+                break;
             case KnownNames.Unique:
                 if (IsValueList)
                 {
@@ -376,7 +380,11 @@ internal sealed class RuleReader
         }
 
         RuleModel rule;
-        if (_generation is not null)
+        if (_children is not null && Children(_children) is { } children)
+        {
+            rule = children;
+        }
+        else if (_generation is not null)
         {
             rule = ParseGeneration(_generation, _generationName!) ?? RuleModel.Simple(RuleKind.Default);
             if (_range is not null && !_hasClamp && ReadRange(_range) is { } bounds)
@@ -638,6 +646,80 @@ internal sealed class RuleReader
         }
 
         return new RuleModel(RuleKind.Derived, EquatableArray<double>.Empty, new[] { kind }.ToEquatableArray(), EquatableArray<string>.Empty, 0, method);
+    }
+
+    /// <summary>
+    /// <c>[Children(typeof(C))]</c> on a list of <c>C</c>: <c>C</c> has a synthesizer and a <c>[References]</c> member naming
+    /// this type with children laid out per parent (Fixed or Poisson). Numbers: parents, mode, mean, exponent; Values:
+    /// the child synthesizer's full name, the child's schema name, its foreign-key member.
+    /// </summary>
+    private RuleModel? Children(AttributeData attribute)
+    {
+        const string name = "Children";
+        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol child)
+        {
+            return null;
+        }
+
+        void Problem(string why) => ReportAt(DiagnosticDescriptors.InvalidMemberReference, attribute, ArgumentTarget.At(0), name, _member, why);
+        if (_shape.Kind != ValueKind.Collection || !SymbolEqualityComparer.Default.Equals(_shape.NestedType, child))
+        {
+            Problem($"the member must be a list or array of {child.Name}");
+            return null;
+        }
+
+        if (Declaring is not { } declaring)
+        {
+            return null;
+        }
+
+        var owner = declaring.Owner;
+
+        var schemaAttribute = child.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && ValueShape.MetadataName(c) == KnownNames.SyntheticSchema);
+        if (schemaAttribute is null)
+        {
+            Problem($"'{child.Name}' has no synthesizer of its own: mark it [SyntheticSchema]");
+            return null;
+        }
+
+        foreach (var (member, _, attributes) in KeyCandidates(child))
+        {
+            var reference = attributes.FirstOrDefault(a => a.AttributeClass is { } c && ValueShape.MetadataName(c) == KnownNames.References
+                && a.ConstructorArguments.Length == 1 && SymbolEqualityComparer.Default.Equals(a.ConstructorArguments[0].Value as ITypeSymbol, owner));
+            if (reference is null)
+            {
+                continue;
+            }
+
+            int parents = NamedInt(reference, "Parents") ?? 1000;
+            int mode = NamedInt(reference, "PerParent") ?? 1;
+            double mean = NamedDouble(reference, "Mean") ?? 1;
+            double exponent = NamedDouble(reference, "Exponent") ?? 1;
+            if (mode is not (2 or 3))
+            {
+                Problem($"{child.Name}.{member} spreads its children {(mode == 4 ? "by Zipf rank" : "uniformly")} over the child table, so a parent's children are not one run of rows: use PerParent = ChildCount.Fixed or ChildCount.Poisson");
+                return null;
+            }
+
+            string synthesizer = child.Name + "Synthesizer";
+            for (var container = child.ContainingType; container is not null; container = container.ContainingType)
+            {
+                synthesizer = container.Name + "_" + synthesizer;
+            }
+
+            string ns = child.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : string.Empty;
+            string schemaName = ValueShape.NamedString(schemaAttribute, "Name") ?? child.Name;
+            return new RuleModel(
+                RuleKind.Children,
+                new[] { (double)parents, mode, mean, exponent }.ToEquatableArray(),
+                new[] { "global::" + ns + synthesizer, schemaName, member }.ToEquatableArray(),
+                EquatableArray<string>.Empty,
+                0,
+                null);
+        }
+
+        Problem($"'{child.Name}' has no [References(typeof({owner.Name}))] member");
+        return null;
     }
 
     private RuleModel? Sequence(AttributeData attribute, string name)

@@ -110,4 +110,5 @@ internal enum RuleKind
     After,
     Reference,
     Derived,
+    Children,
 }

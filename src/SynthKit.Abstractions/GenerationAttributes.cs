@@ -318,6 +318,26 @@ public sealed class SequenceAttribute : GenerationAttribute
 }
 
 /// <summary>
+/// A navigation list of child rows: every row of <see cref="Child"/> whose <see cref="ReferencesAttribute"/> names this
+/// row, in child-row order — exactly the rows the child's own synthesizer makes at those indices (same seed, same
+/// locale), so the list and the child table agree on every foreign key. The child's reference must lay its children
+/// out per parent (<see cref="ChildCount.Fixed"/> or <see cref="ChildCount.Poisson"/>), the child needs a synthesizer
+/// of its own (<c>[SyntheticSchema]</c>) (SK3014 otherwise). Parent rows past the reference's <c>Parents</c> have no
+/// children. On a nested object (which is no parent table row) the list is drawn as any nested list.
+/// </summary>
+/// <example><c>[Children(typeof(Order))] public List&lt;Order&gt; Orders { get; init; } = new();</c></example>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false, AllowMultiple = false)]
+public sealed class ChildrenAttribute : Attribute
+{
+    /// <summary>Lists the rows of <paramref name="child"/> that reference this row.</summary>
+    /// <param name="child">The child schema.</param>
+    public ChildrenAttribute(Type child) => Child = child;
+
+    /// <summary>The child schema.</summary>
+    public Type Child { get; }
+}
+
+/// <summary>
 /// A member computed from the rest of the row by a method of the schema type, which the generated code calls (no
 /// reflection): an instance method with no parameters (<c>decimal ComputeTotal() =&gt; Price * Quantity;</c>) or a
 /// static method taking the row (<c>static decimal ComputeTotal(Order o)</c>), returning the member's type. It runs

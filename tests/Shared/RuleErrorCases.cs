@@ -106,6 +106,12 @@ internal static class RuleErrorCases
         new object[] { "SK3003", "[References(typeof(K), PerParent = ChildCount.Fixed, {|#0:Mean = 1.5|})] public int X { get; set; }", "References", "X", "Mean (a whole number of children per parent)", "1.5" },
         new object[] { "SK3003", "[References(typeof(K), PerParent = ChildCount.Zipf, {|#0:Exponent = 0|})] public int X { get; set; }", "References", "X", "Exponent", "0" },
         new object[] { "SK3011", "[References(typeof(K), {|#0:PerParent = (ChildCount)9|})] public int X { get; set; }", "References", "X", "9 is not a ChildCount" },
+        new object[] { "SK3014", "[Children({|#0:typeof(K)|})] public int X { get; set; }", "Children", "X", "the member must be a list or array of K" },
+        new object[] { "SK3014", "[Children({|#0:typeof(K)|})] public List<SK> X { get; set; } = new();", "Children", "X", "the member must be a list or array of K" },
+        new object[] { "SK3014", "[Children({|#0:typeof(KS)|})] public List<KS> X { get; set; } = new(); [SyntheticSchema] public class KS { public int Y { get; set; } }", "Children", "X", "'KS' has no [References(typeof(C))] member" },
+        new object[] { "SK3014", "[Sequence] public int Id { get; set; } [Children({|#0:typeof(UK)|})] public List<UK> X { get; set; } = new(); [SyntheticSchema] public class UK { [References(typeof(C))] public int CId { get; set; } }", "Children", "X", "UK.CId spreads its children uniformly over the child table, so a parent's children are not one run of rows: use PerParent = ChildCount.Fixed or ChildCount.Poisson" },
+        new object[] { "SK3014", "[Sequence] public int Id { get; set; } [Children({|#0:typeof(NK)|})] public NK[] X { get; set; } = new NK[0]; public class NK { [References(typeof(C), PerParent = ChildCount.Fixed)] public int CId { get; set; } }", "Children", "X", "'NK' has no synthesizer of its own: mark it [SyntheticSchema]" },
+        new object[] { "SK3014", "[Children({|#0:typeof(K)|})] public List<K> X { get; set; } = new();", "Children", "X", "'K' has no synthesizer of its own: mark it [SyntheticSchema]" },
         new object[] { "SK3002", "[References(typeof(K), {|#0:Parents = 20000000|}, PerParent = ChildCount.Zipf)] public int X { get; set; }", "References", "X", "a Zipf spread covers at most 10,000,000 parents (the sampler keeps a table of that many ranks)" },
     };
 

@@ -449,3 +449,43 @@ public class DerivedMemberTests
         Assert.Throws<SynthKitException>(() => TableSpec.FromJson("""{"specVersion":1,"name":"T","columns":[{"name":"A","type":"int32","kind":"numerical","rule":{"kind":"derived"}}]}"""));
     }
 }
+
+/// <summary>[Children]: navigation lists that hold exactly the child table's rows naming the parent.</summary>
+public class NavigationListTests
+{
+    [Fact]
+    public void A_parent_list_holds_exactly_the_child_rows_that_name_it()
+    {
+        var novels = new NovelSynthesizer(5);
+        var picker = ParentPicker.FromRule(SynthRandom.ScopeOf(5), "Novel.AuthorId", NovelSynthesizer.Spec.FindColumn("AuthorId")!.Rule);
+        var table = novels.Generate((int)picker.ChildRows).ToList();
+        var authors = new AuthorSynthesizer(5).Generate(60).ToList();
+        for (int i = 0; i < authors.Count; i++)
+        {
+            var author = authors[i];
+            var expected = table.Where(n => n.AuthorId == author.Id).Select(n => (n.Id, n.Title, n.Setting)).ToList();
+            Assert.Equal(expected, author.Novels.Select(n => (n.Id, n.Title, n.Setting)).ToList());
+            Assert.All(author.Novels, n => Assert.Equal(author.Id, n.AuthorId));
+        }
+
+        Assert.All(authors.Skip(50), a => Assert.Empty(a.Novels)); // past the reference's 50 parents
+        Assert.Equal(table.Count, authors.Sum(a => a.Novels.Count));
+        Assert.Equal(authors[7].Novels.Select(n => n.Id), new AuthorSynthesizer(5).Create(7).Novels.Select(n => n.Id));
+
+        // Fixed layout, array member: 5 players per team, the players table's rows 5j … 5j + 4.
+        var players = new PlayerSynthesizer(2).Generate(100).ToList();
+        var teams = new SquadSynthesizer(2).Generate(20).ToList();
+        Assert.All(teams, t => Assert.Equal(players.Where(p => p.TeamId == t.Id).Select(p => p.Name), t.Players.Select(p => p.Name)));
+        Assert.All(teams, t => Assert.Equal(5, t.Players.Length));
+    }
+
+    [Fact]
+    public void The_list_follows_the_parent_locale_and_seed()
+    {
+        var german = new AuthorSynthesizer(5).InLocale("de").Create(3);
+        Assert.NotEmpty(german.Novels);
+        // The natural child table ends after the last child of the 50 parents; rows past it wrap around.
+        Assert.Equal(new NovelSynthesizer(5).InLocale("de").Generate(german.Novels[^1].Id).Where(n => n.AuthorId == german.Id).Select(n => n.Setting), german.Novels.Select(n => n.Setting));
+        Assert.NotEqual(new AuthorSynthesizer(5).Create(3).Novels.Select(n => n.Setting), german.Novels.Select(n => n.Setting));
+    }
+}

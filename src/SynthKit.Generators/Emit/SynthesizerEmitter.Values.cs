@@ -487,6 +487,18 @@ internal sealed partial class SynthesizerEmitter
 
     private void EmitCollection(TypeModel type, MemberModel member, string v)
     {
+        if (member.Rule.Kind == RuleKind.Children && type.Id == _model.Root.Id)
+        {
+            // The child table's rows that name this row: one run of rows in its natural layout.
+            string picker = PickerField(member);
+            _w.WriteLine($"int count = index < {picker}.Parents ? (int)global::System.Math.Min({picker}.ChildrenOf(index), int.MaxValue) : 0;");
+            _w.WriteLine($"var children = count == 0 ? global::System.Array.Empty<{member.TypeName}>() : {ChildSynthesizerField(member)}.Generate({picker}.FirstChildOf(index), count);");
+            _w.WriteLine(member.Collection == CollectionShape.Array
+                ? $"{v} = global::System.Linq.Enumerable.ToArray(children);"
+                : $"{v} = new global::System.Collections.Generic.List<{member.TypeName}>(children);");
+            return;
+        }
+
         var m = member.Modifiers;
         string count = m.CountMin == m.CountMax ? m.CountMin.ToString(CultureInfo.InvariantCulture) : $"random.Int32({m.CountMin}, {m.CountMax})";
         string element = member.TypeName;

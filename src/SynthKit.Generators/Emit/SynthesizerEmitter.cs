@@ -135,6 +135,12 @@ internal sealed partial class SynthesizerEmitter
             _w.WriteLine($"private readonly {Gen}.ParentPicker {PickerField(member)};");
         }
 
+        foreach (var member in _model.Root.Members.Where(m => m.Rule.Kind == RuleKind.Children))
+        {
+            _w.WriteLine($"private readonly {Gen}.ParentPicker {PickerField(member)};");
+            _w.WriteLine($"private {member.Rule.Values[0]} {ChildSynthesizerField(member)};");
+        }
+
         _w.WriteLine();
     }
 
@@ -157,6 +163,15 @@ internal sealed partial class SynthesizerEmitter
             {
                 var n = member.Rule.Numbers;
                 _w.WriteLine($"{PickerField(member)} = new {Gen}.ParentPicker(_scope, {KeyName(_model.Root, member)}, {Str(_model.SchemaName + "." + member.Name)}, {L((long)n[0])}, {(int)n[3]}, {D(n[4])}, {D(n[5])});");
+            }
+
+            // Navigation lists: the child table's own layout of children per parent (same seed, same key), and its synthesizer.
+            foreach (var member in _model.Root.Members.Where(m => m.Rule.Kind == RuleKind.Children))
+            {
+                var n = member.Rule.Numbers;
+                string column = member.Rule.Values[1] + "." + member.Rule.Values[2];
+                _w.WriteLine($"{PickerField(member)} = new {Gen}.ParentPicker(_scope, 0x{Hashing.KeyOf(column).ToString("X16", CultureInfo.InvariantCulture)}UL, {Str(column)}, {L((long)n[0])}, {(int)n[1]}, {D(n[2])}, {D(n[3])});");
+                _w.WriteLine($"{ChildSynthesizerField(member)} = new {member.Rule.Values[0]}(seed);");
             }
         }
 
@@ -182,6 +197,12 @@ internal sealed partial class SynthesizerEmitter
             {
                 _w.WriteLine($"{PickerField(member)} = other.{PickerField(member)};");
             }
+
+            foreach (var member in _model.Root.Members.Where(m => m.Rule.Kind == RuleKind.Children))
+            {
+                _w.WriteLine($"{PickerField(member)} = other.{PickerField(member)};");
+                _w.WriteLine($"{ChildSynthesizerField(member)} = other.{ChildSynthesizerField(member)};");
+            }
         }
 
         _w.WriteLine();
@@ -204,7 +225,7 @@ internal sealed partial class SynthesizerEmitter
             public {{self}} InLocale(global::SynthKit.SynthLocale locale)
             {
                 global::System.ArgumentNullException.ThrowIfNull(locale);
-                return new {{self}}(this) { _locale = locale };
+                return new {{self}}(this) { _locale = locale{{string.Concat(_model.Root.Members.Where(m => m.Rule.Kind == RuleKind.Children).Select(m => ", " + ChildSynthesizerField(m) + " = " + ChildSynthesizerField(m) + ".InLocale(locale)"))}} };
             }
 
             """);
@@ -427,6 +448,8 @@ internal sealed partial class SynthesizerEmitter
     private static string OverrideField(MemberModel member) => "_with" + member.Name;
 
     private static string PickerField(MemberModel member) => "_parents" + member.Name;
+
+    private static string ChildSynthesizerField(MemberModel member) => "_children" + member.Name;
 
     private static string RowOverrideField(MemberModel member) => "_withRow" + member.Name;
 

@@ -122,6 +122,8 @@ internal static class RuleText
                 return "fake " + FakeName(member) + source + (member.SexSource is not null && member.FirstNameSource is null && rule.Code is PiiKinds.FirstName or PiiKinds.FullName ? " matching " + member.SexSource : string.Empty);
             case RuleKind.Sequence:
                 return $"sequence {F(n[0])} + row × {F(n[1])}" + (rule.Text is null ? string.Empty : " as \"" + rule.Text + "\"");
+            case RuleKind.Children:
+                return $"children: the {rule.Values[1]} rows whose {rule.Values[2]} names this row ({(rule.Numbers[1] == 2 ? "fixed " + F(rule.Numbers[2]) : "Poisson(" + F(rule.Numbers[2]) + ")")} per parent, {F(rule.Numbers[0])} parents)";
             case RuleKind.Derived:
                 return rule.Values[0] == "static" ? $"derived by {rule.Text}(row)" : $"derived by row.{rule.Text}()";
             case RuleKind.After:

@@ -140,6 +140,16 @@ public sealed class ParentPicker
         _ => -1,
     };
 
+    /// <summary>The first child row of parent <paramref name="parent"/> in the natural child table (Fixed and Poisson): its children are that row and the <see cref="ChildrenOf"/> − 1 after it.</summary>
+    /// <param name="parent">The parent row.</param>
+    /// <returns>The first child row, or −1 when each child draws its parent on its own (Uniform, Zipf).</returns>
+    public long FirstChildOf(long parent) => _mode switch
+    {
+        2 => parent * (long)_mean,
+        3 => Ends()[parent],
+        _ => -1,
+    };
+
     private long Rank(long rank) =>
         (long)UniquePermutation.Permute(rank, (ulong)Parents, _scope ^ _key, _column);
 

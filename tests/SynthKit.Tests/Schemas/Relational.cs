@@ -111,3 +111,35 @@ public sealed class Invoice
 
     public int Half() => Quantity / 2;
 }
+
+/// <summary>A parent with a navigation list of its children: the child table's own rows that name it.</summary>
+[SyntheticSchema]
+public sealed class Author
+{
+    [Key] public int Id { get; init; }
+    [Pii(PiiKind.FullName)] public string Name { get; init; } = "";
+    [Children(typeof(Novel))] public System.Collections.Generic.List<Novel> Novels { get; init; } = new();
+}
+
+[SyntheticSchema]
+public sealed class Novel
+{
+    [Sequence(Start = 1)] public int Id { get; init; }
+    [References(typeof(Author), Parents = 50, PerParent = ChildCount.Poisson, Mean = 3)] public int AuthorId { get; init; }
+    [Fake(FakeKind.ProductName)] public string Title { get; init; } = "";
+    [Pii(PiiKind.City)] public string Setting { get; init; } = "";
+}
+
+[SyntheticSchema]
+public sealed class Squad
+{
+    [Key] public int Id { get; init; }
+    [Children(typeof(Player))] public Player[] Players { get; init; } = Array.Empty<Player>();
+}
+
+[SyntheticSchema]
+public sealed class Player
+{
+    [References(typeof(Squad), Parents = 20, PerParent = ChildCount.Fixed, Mean = 5)] public int TeamId { get; init; }
+    [Pii(PiiKind.FirstName)] public string Name { get; init; } = "";
+}
