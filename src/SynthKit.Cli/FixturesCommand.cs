@@ -57,29 +57,29 @@ internal static class FixturesCommand
             }
 
             var related = RelatedProblems(items.Where(i => i.Item is not null).Select(i => (i.Item!, i.Synthesizer!)).ToList());
-            foreach (var (include, item, synthesizer, error) in items)
+            foreach (var (include, parsed, made, error) in items)
             {
                 try
                 {
-                    if (error is not null)
+                    if (parsed is not { } item || made is not { } synthesizer)
                     {
-                        throw error;
+                        throw error!;
                     }
 
-                    if (related.TryGetValue(item!, out var problem))
+                    if (related.TryGetValue(item, out var problem))
                     {
                         throw problem;
                     }
 
                     if (verify)
                     {
-                        FixtureFiles.Verify(item.Spec.Path, synthesizer!, item.Spec);
+                        FixtureFiles.Verify(item.Spec.Path, synthesizer, item.Spec);
                         verified++;
                     }
-                    else if (FixtureFiles.Update(synthesizer!, item.Spec, null, console.Cancellation).Status == FixtureStatus.Written)
+                    else if (FixtureFiles.Update(synthesizer, item.Spec, null, console.Cancellation).Status == FixtureStatus.Written)
                     {
                         written++;
-                        console.Line($"SynthKit: wrote {include} ({item.Spec.Rows:N0} rows of {(item.Schema.Length > 0 ? item.Schema : synthesizer!.Spec.Name)}{(item.Model is null ? "" : " from " + Path.GetFileName(item.Model))}).");
+                        console.Line($"SynthKit: wrote {include} ({item.Spec.Rows:N0} rows of {(item.Schema.Length > 0 ? item.Schema : synthesizer.Spec.Name)}{(item.Model is null ? "" : " from " + Path.GetFileName(item.Model))}).");
                     }
                     else
                     {

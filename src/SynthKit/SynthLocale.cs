@@ -69,24 +69,7 @@ public sealed class SynthLocale
     }
 
     /// <summary>The name as Bogus spells it, or null when there is no such locale.</summary>
-    internal static string? Canonical(string? name)
-    {
-        if (string.IsNullOrEmpty(name))
-        {
-            return null;
-        }
-
-        string wanted = name.Replace('-', '_');
-        foreach (var known in s_names)
-        {
-            if (string.Equals(known, wanted, StringComparison.OrdinalIgnoreCase))
-            {
-                return known;
-            }
-        }
-
-        return null;
-    }
+    internal static string? Canonical(string? name) => CodeAnalysis.Locales.Canonical(name);
 
     /// <inheritdoc />
     public override string ToString() => Name;
