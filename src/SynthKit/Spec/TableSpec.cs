@@ -65,13 +65,10 @@ public sealed class TableSpec
     /// <exception cref="SynthKitException">SK4006: no such locale.</exception>
     public TableSpec WithLocale(string? locale)
     {
-        string? name = locale is null ? null : SynthLocale.Get(locale).Name;
-        if (name == "en")
-        {
-            name = null;
-        }
-
-        return string.Equals(name, Locale is null || SynthLocale.Canonical(Locale) == "en" ? null : SynthLocale.Canonical(Locale), StringComparison.Ordinal)
+        // Both sides as Bogus spells them, en as null: "EN", "en" and no locale are the same spec.
+        static string? Normal(string? name) => name is null || SynthLocale.Canonical(name) is "en" ? null : SynthLocale.Canonical(name);
+        string? name = locale is null ? null : Normal(SynthLocale.Get(locale).Name);
+        return string.Equals(name, Normal(Locale), StringComparison.Ordinal)
             ? this
             : new TableSpec
             {
